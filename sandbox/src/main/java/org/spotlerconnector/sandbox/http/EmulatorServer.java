@@ -247,9 +247,9 @@ public final class EmulatorServer implements AutoCloseable {
         return;
       }
       for (int offset = 0; offset < body.length; offset += SLOW_BODY_CHUNK_BYTES) {
+        Thread.sleep(chunkDelayMillis);
         out.write(body, offset, Math.min(SLOW_BODY_CHUNK_BYTES, body.length - offset));
         out.flush();
-        Thread.sleep(chunkDelayMillis);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
