@@ -3,10 +3,12 @@ package org.spotlerconnector.sandbox.entra;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -26,6 +28,8 @@ public final class EntraIdEmulator implements Emulator {
   private static final Pattern TOKEN_PATH = Pattern.compile("^/([^/]+)/oauth2/v2\\.0/token$");
   private static final Pattern DISCOVERY_PATH =
       Pattern.compile("^/([^/]+)/v2\\.0/\\.well-known/openid-configuration$");
+
+  private static final Set<String> RESERVED_SCOPES = Set.of("openid", "profile", "offline_access");
 
   private final AccessTokens tokens;
   private final Map<String, Map<String, String>> secretsByTenant = new ConcurrentHashMap<>();
@@ -97,10 +101,13 @@ public final class EntraIdEmulator implements Emulator {
     if (scope == null || scope.isBlank()) {
       return error(400, "invalid_request", 900144, "The request body must contain the following parameter: 'scope'.");
     }
-    if (scope.trim().contains(" ") || !scope.trim().endsWith("/.default")) {
+    // MSAL adds the reserved OpenID Connect scopes to every request; Entra ID ignores them for client credentials.
+    List<String> resourceScopes =
+        Arrays.stream(scope.trim().split("\\s+")).filter(s -> !RESERVED_SCOPES.contains(s)).toList();
+    if (resourceScopes.size() != 1 || !resourceScopes.get(0).endsWith("/.default")) {
       return error(400, "invalid_scope", 1002012, "The provided value for scope " + scope + " is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
     }
-    String resource = scope.trim().substring(0, scope.trim().length() - "/.default".length());
+    String resource = resourceScopes.get(0).substring(0, resourceScopes.get(0).length() - "/.default".length());
     AccessTokens.IssuedToken issued = tokens.issue(tenant, clientId, resource);
     long expiresIn = Math.max(0, Duration.between(tokens.clock().instant(), issued.expiresAt()).getSeconds());
     ObjectNode body = Json.object();

@@ -53,6 +53,16 @@ class EntraIdEmulatorTest {
   }
 
   @Test
+  @DisplayName("MSAL sends the reserved scopes openid, profile and offline_access along with <resource>/.default")
+  void ignores_the_reserved_openid_scopes_that_msal_adds() throws Exception {
+    var response = token(TENANT, "grant_type=client_credentials&client_id=app-1&client_secret=s3cret&scope=https%3A%2F%2Fx.example%2F.default+openid+profile+offline_access");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    String token = Json.MAPPER.readTree(response.body()).get("access_token").asText();
+    assertThat(tokens.validate(token).orElseThrow().audience()).isEqualTo("https://x.example");
+  }
+
+  @Test
   @DisplayName("§1.1: a wrong secret gets 401 invalid_client with an AADSTS code, error_codes, trace and correlation ids")
   void rejects_a_wrong_secret_with_invalid_client() throws Exception {
     var response = token(TENANT, "grant_type=client_credentials&client_id=app-1&client_secret=wrong&scope=x%2F.default");

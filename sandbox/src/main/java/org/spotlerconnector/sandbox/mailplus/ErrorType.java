@@ -1,0 +1,25 @@
+package org.spotlerconnector.sandbox.mailplus;
+
+/** The {@code ErrorType} enum of the Mail+ Swagger spec's {@code ErrorResponse} model (spotler-api.md §7.1). */
+enum ErrorType {
+  INVALID_PARAMS,
+  INVALID_STATE,
+  NAME_ALREADY_IN_USE,
+  ID_NOTUNIQUE,
+  PRODUCT_NOTFOUND,
+  AUTH_NOT_FOUND,
+  NOT_AUTHORIZED,
+  FORM_NOT_FOUND,
+  CONTACT_NOT_FOUND,
+  CONTACT_OPTOUT,
+  CONTACT_ALREADY_EXISTS,
+  INVALID_PROPERTY,
+  BACKEND_EXCEPTION,
+  RESOURCE_NOT_FOUND,
+  TRIGGER_NOTFOUND,
+  CAMPAIGN_NOTFOUND,
+  ORDER_NOTFOUND,
+  MAILING_NOTFOUND,
+  INVALID_MAILING,
+  FORMRESULT_NOT_FOUND
+}
