@@ -31,7 +31,7 @@ import java.util.UUID;
 public final class OutboundQueue {
   private static final int MAX_ERROR_LENGTH = 4_000;
   private static final String COLUMNS =
-      "table_name, record_id, change_kind, changed_at, attempts, last_error, version, claim_token";
+      "table_name, record_id, change_kind, changed_at, attempts, last_error, version, claim_token, payload";
 
   // A newer change replaces the kind and bumps the version; an older one (a late webhook) is ignored. The entry keeps
   // its place: pending stays pending (keeping a retry's due time), in flight stays in flight (complete() notices the
@@ -39,11 +39,12 @@ public final class OutboundQueue {
   private static final String ENQUEUE =
       """
       INSERT INTO outbound_queue
-          (connection_id, table_name, record_id, change_kind, changed_at, version, state, due_at, attempts)
-      VALUES (?, ?, ?, ?, ?, 1, 'PENDING', ?, 0)
+          (connection_id, table_name, record_id, change_kind, changed_at, version, state, due_at, attempts, payload)
+      VALUES (?, ?, ?, ?, ?, 1, 'PENDING', ?, 0, ?)
       ON CONFLICT (connection_id, table_name, record_id) DO UPDATE SET
           change_kind = excluded.change_kind,
           changed_at = excluded.changed_at,
+          payload = excluded.payload,
           version = outbound_queue.version + 1,
           state = CASE WHEN outbound_queue.state = 'PARKED' THEN 'PENDING' ELSE outbound_queue.state END,
           due_at = CASE WHEN outbound_queue.state = 'PARKED' THEN excluded.due_at ELSE outbound_queue.due_at END,
@@ -122,6 +123,7 @@ public final class OutboundQueue {
               statement.setString(4, change.kind().name());
               statement.setLong(5, change.changedAt().toEpochMilli());
               statement.setLong(6, now);
+              statement.setString(7, change.payload() == null ? null : StoredJson.write(change.payload()));
               Batches.add(statement, ++rows);
             }
             statement.executeBatch();
@@ -360,7 +362,8 @@ public final class OutboundQueue {
                 rows.getInt(5),
                 rows.getString(6),
                 rows.getLong(7),
-                rows.getString(8)));
+                rows.getString(8),
+                rows.getString(9) == null ? null : StoredJson.read(rows.getString(9))));
       }
     }
     return changes;

@@ -1,5 +1,6 @@
 package org.spotlerconnector.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,7 @@ import java.time.Instant;
  * @param claimToken identifies the claim that returned this entry; null for entries that are not claimed.
  *     {@link OutboundQueue#complete}, {@link OutboundQueue#fail} and {@link OutboundQueue#park} only act while this
  *     claim still holds the entry, so a worker whose lease ran out cannot undo the work of the worker that took over.
+ * @param payload the payload of the newest change, or null
  */
 public record QueuedChange(
     String tableName,
@@ -20,4 +22,5 @@ public record QueuedChange(
     int attempts,
     String lastError,
     long version,
-    String claimToken) {}
+    String claimToken,
+    ObjectNode payload) {}

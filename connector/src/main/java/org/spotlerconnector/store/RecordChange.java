@@ -1,5 +1,6 @@
 package org.spotlerconnector.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,8 +11,13 @@ import java.util.Objects;
  * @param recordId the Dataverse row id
  * @param changedAt when the change happened (Dataverse {@code modifiedon}, or when it was seen); among changes of one
  *     record the latest wins. Stored to the millisecond.
+ * @param payload what to send for this change (the mapped Spotler values of an upsert), or null when the kind says it
  */
-public record RecordChange(String tableName, String recordId, ChangeKind kind, Instant changedAt) {
+public record RecordChange(String tableName, String recordId, ChangeKind kind, Instant changedAt, ObjectNode payload) {
+  public RecordChange(String tableName, String recordId, ChangeKind kind, Instant changedAt) {
+    this(tableName, recordId, kind, changedAt, null);
+  }
+
   public RecordChange {
     Require.notBlank(tableName, "tableName");
     Require.notBlank(recordId, "recordId");
