@@ -1,0 +1,164 @@
+package org.spotlerconnector.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spotlerconnector.dataverse.DataverseClient;
+import org.spotlerconnector.mapping.OutboundMapper;
+import org.spotlerconnector.mapping.SourceTable;
+import org.spotlerconnector.spotler.MailPlusClient;
+import org.spotlerconnector.store.QueueCounts;
+import org.spotlerconnector.store.Store;
+
+/**
+ * The outbound contact sync, Dynamics 365 to Spotler: one reader per table queues changes from Dataverse change
+ * tracking (initial load first, then deltas every poll interval), and a few senders drain the queue into Spotler. The
+ * queue sits in the store, so a change is durable before its delta link moves on, and a crash loses nothing.
+ *
+ * <p>Use {@link #start()} to run in the background until {@link #close()}, or {@link #runUntilCaughtUp(Duration)} to
+ * run in the calling thread until everything that was there is in Spotler.
+ */
+public final class OutboundSync implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundSync.class);
+  private static final Duration IDLE_SENDER_PAUSE = Duration.ofMillis(200);
+  private static final Duration FAILURE_PAUSE = Duration.ofSeconds(5);
+  private static final Map<SourceTable, String> ENTITY_SETS =
+      Map.of(SourceTable.CONTACT, "contacts", SourceTable.LEAD, "leads", SourceTable.ACCOUNT, "accounts");
+
+  private final OutboundSyncSettings settings;
+  private final Store store;
+  private final List<TableReader> readers = new ArrayList<>();
+  private final QueueSender sender;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private ExecutorService threads;
+
+  public OutboundSync(
+      OutboundSyncSettings settings,
+      DataverseClient dataverse,
+      MailPlusClient spotler,
+      Store store,
+      OutboundMapper mapper,
+      SyncListener listener,
+      Clock clock) {
+    this.settings = settings;
+    this.store = store;
+    ChangeClassifier classifier = new ChangeClassifier(mapper, settings);
+    for (SourceTable table : SourceTable.values()) {
+      if (settings.tables().contains(table)) {
+        readers.add(new TableReader(table, ENTITY_SETS.get(table), dataverse, store, settings, classifier,
+            mapper.requiredSelect(table), listener, clock));
+      }
+    }
+    this.sender = new QueueSender(spotler, store, settings, listener, clock);
+  }
+
+  /** Starts the readers and senders on their own threads. */
+  public synchronized void start() {
+    if (!running.compareAndSet(false, true)) {
+      throw new IllegalStateException("The outbound sync is already running");
+    }
+    AtomicInteger n = new AtomicInteger();
+    threads = Executors.newFixedThreadPool(readers.size() + settings.senders(), r -> {
+      Thread t = new Thread(r, "outbound-sync-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    readers.forEach(reader -> threads.submit(() -> readLoop(reader)));
+    for (int i = 0; i < settings.senders(); i++) {
+      threads.submit(this::sendLoop);
+    }
+    LOG.atInfo().addKeyValue("tables", readers.size()).addKeyValue("senders", settings.senders())
+        .log("outbound sync started");
+  }
+
+  /**
+   * Reads every table until its delta is empty and sends until nothing is due, in the calling thread; for the
+   * {@code sync} command and for tests. Changes waiting for a retry later than the timeout are left queued.
+   *
+   * @return true when it caught up within the timeout
+   */
+  public boolean runUntilCaughtUp(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      boolean moreToRead = false;
+      for (TableReader reader : readers) {
+        moreToRead |= reader.step();
+      }
+      int sent;
+      do {
+        sent = sender.sendOnce();
+      } while (sent > 0 && Instant.now().isBefore(deadline));
+      if (!moreToRead && sent == 0 && store.outboundQueue().counts(settings.connectionId()).inFlight() == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How many changes wait, are being sent, or are parked for a person. */
+  public QueueCounts queue() {
+    return store.outboundQueue().counts(settings.connectionId());
+  }
+
+  private void readLoop(TableReader reader) {
+    while (running.get()) {
+      try {
+        boolean more = reader.step();
+        if (!more) {
+          sleep(settings.pollInterval());
+        }
+      } catch (RuntimeException e) {
+        LOG.atWarn().addKeyValue("table", reader.table().logicalName())
+            .log("reading changes from Dataverse failed, will try again: {}", e.toString());
+        sleep(FAILURE_PAUSE);
+      }
+    }
+  }
+
+  private void sendLoop() {
+    while (running.get()) {
+      try {
+        if (sender.sendOnce() == 0) {
+          sleep(IDLE_SENDER_PAUSE);
+        }
+      } catch (RuntimeException e) {
+        LOG.atWarn().log("sending queued changes failed, will try again: {}", e.toString());
+        sleep(FAILURE_PAUSE);
+      }
+    }
+  }
+
+  private void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.set(false);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    running.set(false);
+    if (threads != null) {
+      threads.shutdownNow();
+      try {
+        if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
+          LOG.atWarn().log("outbound sync threads did not stop within 30 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package org.spotlerconnector.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spotlerconnector.dataverse.DataverseClient;
+import org.spotlerconnector.dataverse.DeltaTokenExpiredException;
+import org.spotlerconnector.dataverse.ODataQuery;
+import org.spotlerconnector.dataverse.Page;
+import org.spotlerconnector.dataverse.ResultPages;
+import org.spotlerconnector.dataverse.RowChange;
+import org.spotlerconnector.mapping.RequiredSelect;
+import org.spotlerconnector.mapping.SourceTable;
+import org.spotlerconnector.store.DeltaLinkState;
+import org.spotlerconnector.store.RecordChange;
+import org.spotlerconnector.store.Store;
+import org.spotlerconnector.store.SyncedRecord;
+
+/**
+ * Reads one table's changes from Dataverse change tracking and queues them. The first read is the initial load, one
+ * page per {@link #step()}, saving the next page's link with the page's changes in one transaction, so a restart goes
+ * on where it stopped. After that each step reads the whole delta since the saved delta link, queueing page by page,
+ * and saves the new delta link only at the end: a crash re-reads the delta, and queueing is idempotent.
+ *
+ * <p>Change tracking allows no {@code $expand}; when the mapping needs related columns (a contact's account name),
+ * the changed rows are read again by id with the expansions.
+ */
+final class TableReader {
+  private static final Logger LOG = LoggerFactory.getLogger(TableReader.class);
+
+  private final SourceTable table;
+  private final String entitySet;
+  private final DataverseClient dataverse;
+  private final Store store;
+  private final OutboundSyncSettings settings;
+  private final ChangeClassifier classifier;
+  private final RequiredSelect required;
+  private final SyncListener listener;
+  private final Clock clock;
+  private final String trackedSelect;
+
+  TableReader(
+      SourceTable table,
+      String entitySet,
+      DataverseClient dataverse,
+      Store store,
+      OutboundSyncSettings settings,
+      ChangeClassifier classifier,
+      RequiredSelect required,
+      SyncListener listener,
+      Clock clock) {
+    this.table = table;
+    this.entitySet = entitySet;
+    this.dataverse = dataverse;
+    this.store = store;
+    this.settings = settings;
+    this.classifier = classifier;
+    this.required = required;
+    this.listener = listener;
+    this.clock = clock;
+    SortedSet<String> columns = new TreeSet<>(required.columns());
+    columns.addAll(ChangeClassifier.STATE_COLUMNS);
+    columns.add(table.primaryIdColumn());
+    columns.add("modifiedon");
+    this.trackedSelect = String.join(",", rereads() ? List.of(table.primaryIdColumn()) : columns);
+  }
+
+  SourceTable table() {
+    return table;
+  }
+
+  /**
+   * Reads the next page of the initial load, or the whole delta.
+   *
+   * @return true while the initial load has pages left (call again at once); false when caught up
+   */
+  boolean step() {
+    Optional<DeltaLinkState> state = store.deltaLinks().find(settings.connectionId(), table.logicalName());
+    if (state.isEmpty() || !state.get().initialLoadComplete()) {
+      return initialLoadPage(state.map(DeltaLinkState::resumePoint).orElse(null));
+    }
+    try {
+      readDelta(state.get().deltaLink());
+    } catch (DeltaTokenExpiredException e) {
+      LOG.atWarn().addKeyValue("table", table.logicalName())
+          .log("Dataverse refused the delta link (expired change-tracking token); doing a full load again");
+      store.deltaLinks().reset(settings.connectionId(), table.logicalName());
+    }
+    return false;
+  }
+
+  private boolean initialLoadPage(String resumePoint) {
+    if (resumePoint == null) {
+      listener.initialLoadStarted(table);
+      LOG.atInfo().addKeyValue("table", table.logicalName()).log("initial load started");
+    }
+    String link = resumePoint != null ? resumePoint : ODataQuery.of(entitySet).select(trackedSelect).toRelativeUrl();
+    ResultPages<ObjectNode> pages = dataverse.continueTracking(link, formattedValues());
+    Page<ObjectNode> page = pages.next();
+    List<RecordChange> changes = changesOf(rowsOf(page.items()), List.of());
+    Optional<String> next = pages.nextLink();
+    store.inTransaction(repositories -> {
+      repositories.outboundQueue().enqueue(settings.connectionId(), changes);
+      if (next.isPresent()) {
+        repositories.deltaLinks().saveResumePoint(settings.connectionId(), table.logicalName(), next.get());
+      } else {
+        repositories.deltaLinks().saveDeltaLink(settings.connectionId(), table.logicalName(), page.deltaLink().orElseThrow(
+            () -> new IllegalStateException("Change tracking is not enabled on " + table.logicalName()
+                + ": Dataverse gave no delta link. Turn on 'Track changes' for the table.")));
+      }
+    });
+    listener.rowsRead(table, page.items().size(), changes.size());
+    if (next.isEmpty()) {
+      listener.initialLoadFinished(table);
+      LOG.atInfo().addKeyValue("table", table.logicalName()).log("initial load read its last page");
+    }
+    return next.isPresent();
+  }
+
+  private void readDelta(String deltaLink) {
+    ResultPages<RowChange> pages = dataverse.changesSince(deltaLink, formattedValues());
+    int total = 0;
+    while (pages.hasNext()) {
+      Page<RowChange> page = pages.next();
+      List<ObjectNode> upserted = new ArrayList<>();
+      List<String> removed = new ArrayList<>();
+      for (RowChange change : page.items()) {
+        if (change instanceof RowChange.Upserted u) {
+          upserted.add(u.row());
+        } else if (change instanceof RowChange.Removed r) {
+          removed.add(r.id());
+        }
+      }
+      List<RecordChange> changes = changesOf(rowsOf(upserted), removed);
+      store.outboundQueue().enqueue(settings.connectionId(), changes);
+      listener.rowsRead(table, page.items().size(), changes.size());
+      total += page.items().size();
+    }
+    String next = pages.deltaLink().orElseThrow(
+        () -> new IllegalStateException("Dataverse gave no new delta link for " + table.logicalName()));
+    store.deltaLinks().saveDeltaLink(settings.connectionId(), table.logicalName(), next);
+    if (total > 0) {
+      LOG.atDebug().addKeyValue("table", table.logicalName()).addKeyValue("changes", total).log("delta read");
+    }
+  }
+
+  /** The rows to classify: the tracked rows themselves, or the same rows read again with their related columns. */
+  private List<ObjectNode> rowsOf(List<ObjectNode> tracked) {
+    if (!rereads() || tracked.isEmpty()) {
+      return tracked;
+    }
+    List<ObjectNode> rows = new ArrayList<>(tracked.size());
+    for (int from = 0; from < tracked.size(); from += settings.rereadChunk()) {
+      List<ObjectNode> chunk = tracked.subList(from, Math.min(tracked.size(), from + settings.rereadChunk()));
+      ODataQuery query = ODataQuery.of(entitySet)
+          .select(selectWithStateColumns())
+          .expand(required.expandOption())
+          .filter("Microsoft.Dynamics.CRM.In(PropertyName=@p1,PropertyValues=@p2)")
+          .alias("@p1", "'" + table.primaryIdColumn() + "'")
+          .alias("@p2", idArray(chunk));
+      dataverse.query(query, 5_000, formattedValues()).forEachPage(rows::addAll);
+    }
+    return rows;
+  }
+
+  private List<RecordChange> changesOf(List<ObjectNode> rows, List<String> removedIds) {
+    Map<String, OutboundAction> actions = new LinkedHashMap<>();
+    Map<String, Instant> changedAt = new LinkedHashMap<>();
+    for (ObjectNode row : rows) {
+      String id = row.path(table.primaryIdColumn()).asText();
+      actions.put(id, classifier.classify(table, row));
+      changedAt.put(id, modifiedOn(row));
+    }
+    for (String id : removedIds) {
+      actions.put(id, classifier.deleted(table));
+      changedAt.put(id, clock.instant());
+    }
+    Map<String, SyncedRecord> synced =
+        store.syncedValues().get(settings.connectionId(), table.logicalName(), actions.keySet());
+    List<RecordChange> changes = new ArrayList<>();
+    actions.forEach((id, action) -> {
+      SyncedRecord last = synced.get(id);
+      boolean unchanged = action instanceof OutboundAction.Upsert upsert && last != null
+          && last.hasSameValues(upsert.properties());
+      if (!unchanged) {
+        changes.add(new RecordChange(table.logicalName(), id, action.kind(), changedAt.get(id), action.toPayload()));
+      }
+    });
+    return changes;
+  }
+
+  private Instant modifiedOn(ObjectNode row) {
+    String modified = row.path("modifiedon").asText("");
+    try {
+      return modified.isEmpty() ? clock.instant() : OffsetDateTime.parse(modified).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return clock.instant();
+    }
+  }
+
+  private String selectWithStateColumns() {
+    SortedSet<String> columns = new TreeSet<>(required.columns());
+    columns.addAll(ChangeClassifier.STATE_COLUMNS);
+    columns.add("modifiedon");
+    return String.join(",", columns);
+  }
+
+  private String idArray(List<ObjectNode> rows) {
+    StringBuilder ids = new StringBuilder("[");
+    for (ObjectNode row : rows) {
+      if (ids.length() > 1) {
+        ids.append(',');
+      }
+      ids.append('"').append(row.path(table.primaryIdColumn()).asText()).append('"');
+    }
+    return ids.append(']').toString();
+  }
+
+  private boolean rereads() {
+    return !required.expand().isEmpty();
+  }
+
+  private boolean formattedValues() {
+    return required.formattedValues();
+  }
+}

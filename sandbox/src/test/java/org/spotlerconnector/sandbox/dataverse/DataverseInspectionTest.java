@@ -1,0 +1,111 @@
+package org.spotlerconnector.sandbox.dataverse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.spotlerconnector.sandbox.http.Json;
+import org.spotlerconnector.sandbox.seed.SeedData;
+
+class DataverseInspectionTest extends DataverseHttpTest {
+
+  @Test
+  @DisplayName("Inspection: GET /_sandbox/tables lists the entity sets with row counts")
+  void lists_tables() {
+    create("contacts", "{\"lastname\":\"A\"}");
+
+    JsonNode tables = inspect("GET", "/_sandbox/tables", null).json().path("tables");
+
+    assertThat(tables.findValuesAsText("entitySet")).contains("contacts", "leads", "accounts", "systemusers");
+    for (JsonNode table : tables) {
+      if (table.path("entitySet").asText().equals("contacts")) {
+        assertThat(table.path("rows").asInt()).isEqualTo(1);
+        assertThat(table.path("changeTracking").asBoolean()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("Inspection: POST /_sandbox/tables/{set} seeds rows (ids and versions filled in), GET lists them, DELETE removes one")
+  void seeds_lists_and_deletes_rows() {
+    Reply seeded = inspect("POST", "/_sandbox/tables/contacts", "[{\"lastname\":\"A\"},{\"lastname\":\"B\",\"gendercode\":2}]");
+
+    assertThat(seeded.status()).isEqualTo(201);
+    assertThat(seeded.json().path("ids")).hasSize(2);
+    JsonNode rows = inspect("GET", "/_sandbox/tables/contacts", null).json().path("value");
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).path("versionnumber").asLong()).isPositive();
+    String id = seeded.json().path("ids").get(0).asText();
+    assertThat(inspect("DELETE", "/_sandbox/tables/contacts/" + id, null).status()).isEqualTo(204);
+    assertThat(inspect("DELETE", "/_sandbox/tables/contacts/" + id, null).status()).isEqualTo(404);
+    assertThat(emulator.table("contacts").count()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("Inspection: seeding is all or nothing, and invalid rows are refused in Dataverse's error format")
+  void seeding_is_atomic() {
+    Reply reply = inspect("POST", "/_sandbox/tables/contacts", "[{\"lastname\":\"A\"},{\"gendercode\":7}]");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.errorCode()).isEqualTo("0x8004431a");
+    assertThat(emulator.table("contacts").count()).isZero();
+    assertThat(inspect("POST", "/_sandbox/tables/nosuchset", "[]").status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("Inspection: POST /_sandbox/reset empties the tables and restores the default limits")
+  void reset_empties_tables() {
+    create("contacts", "{\"lastname\":\"A\"}");
+    inspect("PUT", "/_sandbox/limits", "{\"requests\":5}");
+
+    assertThat(inspect("POST", "/_sandbox/reset", null).status()).isEqualTo(204);
+
+    assertThat(emulator.table("contacts").count()).isZero();
+    assertThat(emulator.limits()).isEqualTo(ServiceProtectionLimits.DEFAULTS);
+    assertThat(get("WhoAmI").status()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("Inspection: PUT /_sandbox/change-tracking sets how long delta tokens stay valid")
+  void sets_change_tracking_retention() {
+    assertThat(inspect("PUT", "/_sandbox/change-tracking", "{\"retentionSeconds\":60}").json().path("retentionSeconds").asLong())
+        .isEqualTo(60);
+    assertThat(emulator.changeTrackingRetention().toSeconds()).isEqualTo(60);
+  }
+
+  @Test
+  @DisplayName("the shared seed data loads through the Java API, with lookups to accounts in stored form")
+  void loads_the_seed_data() {
+    SeedData seed = SeedData.generate(7, 20, 100, 30);
+
+    emulator.table("accounts").insertAll(seed.accounts());
+    emulator.table("contacts").insertAll(seed.contacts());
+    emulator.table("leads").insertAll(seed.leads());
+
+    assertThat(emulator.table("contacts").count()).isEqualTo(100);
+    JsonNode withAccount =
+        seed.contacts().stream().filter(c -> c.has("_parentcustomerid_value")).findFirst().map(c -> (JsonNode) c).orElseThrow();
+    Reply row = call("GET", "contacts(" + withAccount.path("contactid").asText() + ")?$select=_parentcustomerid_value,fullname")
+        .prefer("odata.include-annotations=\"*\"")
+        .send();
+    assertThat(row.json().path("_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname").asText()).isEqualTo("account");
+    assertThat(row.json().path("fullname").asText()).isNotBlank();
+  }
+
+  @Test
+  @DisplayName("the Java table API returns stored rows and refuses updates of missing rows with 'Does Not Exist'")
+  void java_api_reads_and_refuses() {
+    DataverseTable contacts = emulator.table("contacts");
+    UUID id = contacts.insert(Json.object().put("lastname", "A"));
+
+    assertThat(contacts.get(id)).hasValueSatisfying(row -> assertThat(row.path("fullname").asText()).isEqualTo("A"));
+    assertThat(contacts.rows()).hasSize(1);
+    UUID missing = UUID.randomUUID();
+    assertThatThrownBy(() -> contacts.update(missing, Json.object().put("lastname", "B")))
+        .isInstanceOf(DataverseException.class)
+        .hasMessage("contact With Id = " + missing + " Does Not Exist");
+  }
+}
