@@ -16,8 +16,10 @@ final class SandboxBanner {
   String text() {
     SandboxOptions o = sandbox.options();
     DataverseTable contacts = sandbox.dataverse().table("contacts");
-    String contactId =
-        contacts.rows().isEmpty() ? "<contactid>" : contacts.rows().get(0).get("contactid").asText();
+    // a contact that exists on both sides, so that step 4 finds it in Spotler
+    String contactId = sandbox.mailplus().contacts().isEmpty()
+        ? (contacts.rows().isEmpty() ? "<contactid>" : contacts.rows().get(0).get("contactid").asText())
+        : sandbox.mailplus().contacts().get(0).externalId();
     String mailplusContactUrl = sandbox.mailplusUrl() + "/contact/" + contactId;
     String query = sandbox.dataverseApiUrl() + "/contacts?$select=fullname,emailaddress1,jobtitle&$top=3";
     return String.join(
