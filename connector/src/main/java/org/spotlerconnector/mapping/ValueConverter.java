@@ -30,6 +30,8 @@ final class ValueConverter {
 
   private static final DateTimeFormatter OFFSET_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final java.util.regex.Pattern DUTCH_POSTCODE =
+      java.util.regex.Pattern.compile("^[1-9][0-9]{3}\\s?[A-Za-z]{2}$");
   private static final int MALE = 1;
   private static final int FEMALE = 2;
   private static final Set<String> MALE_WORDS = Set.of("m", "male", "man");
@@ -56,7 +58,8 @@ final class ValueConverter {
       throw new IllegalArgumentException("the column holds a structure, not a single value");
     }
     return switch (target) {
-      case STRING, EMAIL, MOB_NR, POSTCODE -> TextNode.valueOf(text(source, raw, formatted));
+      case STRING, EMAIL, MOB_NR -> TextNode.valueOf(text(source, raw, formatted));
+      case POSTCODE -> postcode(text(source, raw, formatted), target);
       case GENDER -> gender(raw, formatted);
       case INT -> wholeNumber(raw);
       case MONEY -> amount(raw);
@@ -64,6 +67,14 @@ final class ValueConverter {
       case DATE_TIME -> TextNode.valueOf(dateTime(raw.asText()));
       case SET -> throw new IllegalArgumentException("set fields are filled by @map(...), not from a column");
     };
+  }
+
+  /**
+   * Spotler's postcode type holds Dutch postcodes only (spotler-api.md §2.2): a foreign postcode clears the field
+   * instead of getting the whole contact rejected.
+   */
+  private JsonNode postcode(String text, SpotlerPropertyType target) {
+    return DUTCH_POSTCODE.matcher(text.strip()).matches() ? TextNode.valueOf(text.strip()) : cleared(target);
   }
 
   /** The value of {@code $value:TEXT} for a field of this type; an empty text clears the field. */

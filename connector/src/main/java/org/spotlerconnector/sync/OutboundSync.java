@@ -105,6 +105,11 @@ public final class OutboundSync implements AutoCloseable {
     return false;
   }
 
+  /** The tables this sync reads. */
+  public List<SourceTable> tables() {
+    return readers.stream().map(TableReader::table).toList();
+  }
+
   /** How many changes wait, are being sent, or are parked for a person. */
   public QueueCounts queue() {
     return store.outboundQueue().counts(settings.connectionId());

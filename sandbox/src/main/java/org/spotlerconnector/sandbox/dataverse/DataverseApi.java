@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.spotlerconnector.sandbox.dataverse.batch.BatchProcessor;
 import org.spotlerconnector.sandbox.dataverse.batch.BulkMessages;
 import org.spotlerconnector.sandbox.dataverse.batch.OperationExecutor;
+import org.spotlerconnector.sandbox.dataverse.metadata.MetadataApi;
 import org.spotlerconnector.sandbox.dataverse.query.ODataQueryException;
 import org.spotlerconnector.sandbox.http.HttpRequest;
 import org.spotlerconnector.sandbox.http.HttpResponse;
@@ -37,6 +38,7 @@ final class DataverseApi implements OperationExecutor {
   private final CollectionQuery collections;
   private final ChangeTracking changeTracking;
   private final EntityEndpoint entities;
+  private final MetadataApi metadata;
   private final Supplier<CallContext> inProcessContext;
   private final Consumer<String> countBatchedRequest;
   private final ThreadLocal<Scope> scope = new ThreadLocal<>();
@@ -66,6 +68,10 @@ final class DataverseApi implements OperationExecutor {
     this.collections = new CollectionQuery(store);
     this.changeTracking = new ChangeTracking(store, changeTrackingRetention);
     this.entities = new EntityEndpoint(store, records);
+    this.metadata =
+        new MetadataApi(
+            () -> store.read(() -> store.tables().stream().map(TableStore::definition).toList()),
+            logicalName -> store.read(() -> store.byLogicalName(logicalName).map(TableStore::size).orElse(0)));
     this.inProcessContext = inProcessContext;
     this.countBatchedRequest = countBatchedRequest;
   }
@@ -148,6 +154,22 @@ final class DataverseApi implements OperationExecutor {
       case "$metadata" -> {
         requireMethod(request, "GET");
         return MetadataDocument.of(store.tables());
+      }
+      case "EntityDefinitions" -> {
+        requireMethod(request, "GET");
+        return metadata
+            .entityDefinitions(resource.keyText(), resource.rest(), request.queryParameters(), context.serviceRoot())
+            .map(body -> ODataResponses.json(200, body))
+            .orElseGet(() -> ODataResponses.empty(204));
+      }
+      case "RetrieveTotalRecordCount" -> {
+        requireMethod(request, "GET");
+        if (!resource.rest().isEmpty()) {
+          throw DataverseException.resourceNotFound(resource.rest().get(0));
+        }
+        ObjectNode counts =
+            metadata.retrieveTotalRecordCount(resource.keyText(), request.queryParameters(), context.serviceRoot());
+        return ODataResponses.json(200, counts);
       }
       default -> {
         TableStore table =

@@ -126,12 +126,12 @@ public final class TableDefinition implements QuerySchema {
   }
 
   /** The state a status reason belongs to; empty when the table has no state model or the status is unknown. */
-  Optional<Integer> stateOf(int status) {
+  public Optional<Integer> stateOf(int status) {
     return Optional.ofNullable(stateByStatus.get(status));
   }
 
   /** The status reason a row gets when only its state is set. */
-  Optional<Integer> defaultStatusOf(int state) {
+  public Optional<Integer> defaultStatusOf(int state) {
     return Optional.ofNullable(defaultStatusByState.get(state));
   }
 

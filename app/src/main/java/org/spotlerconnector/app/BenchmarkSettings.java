@@ -1,0 +1,54 @@
+package org.spotlerconnector.app;
+
+import java.time.Duration;
+import java.util.OptionalInt;
+import org.spotlerconnector.sandbox.dataverse.ServiceProtectionLimits;
+
+/**
+ * One benchmark run's parameters.
+ *
+ * @param latencyMillis latency added to every call of all three emulators, plus up to {@code jitterMillis}
+ * @param changes edits made after the initial load to measure change-to-Spotler latency, {@code changeRate} a second
+ * @param dataverseLimits the Dataverse emulator's service protection limits; the connector's budget is set to the same
+ * @param spotlerRateLimit requests a second the Mail+ emulator allows (none when empty)
+ * @param spotlerRequestsPerSecond the connector's own Spotler request rate
+ * @param heap the connector JVM's maximum heap, as {@code -Xmx} takes it
+ * @param timeout the whole run's limit; when it passes, what was measured so far is reported
+ */
+record BenchmarkSettings(
+    int contacts,
+    int accounts,
+    long latencyMillis,
+    long jitterMillis,
+    int changes,
+    double changeRate,
+    Duration pollInterval,
+    ServiceProtectionLimits dataverseLimits,
+    OptionalInt spotlerRateLimit,
+    double spotlerRequestsPerSecond,
+    String heap,
+    long seed,
+    Duration timeout,
+    boolean keepFiles) {
+
+  BenchmarkSettings {
+    if (contacts < 1 || accounts < 0 || changes < 0) {
+      throw new IllegalArgumentException("--contacts must be at least 1, --accounts and --changes at least 0");
+    }
+    if (latencyMillis < 0 || jitterMillis < 0) {
+      throw new IllegalArgumentException("--latency-ms and --jitter-ms must be at least 0");
+    }
+    if (!(changeRate > 0) || !(spotlerRequestsPerSecond > 0)) {
+      throw new IllegalArgumentException("--change-rate and --spotler-requests-per-second must be positive");
+    }
+    if (pollInterval.isNegative() || pollInterval.isZero() || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("--poll-interval and --timeout must be positive");
+    }
+    if (spotlerRateLimit.isPresent() && spotlerRateLimit.getAsInt() < 1) {
+      throw new IllegalArgumentException("--spotler-rate-limit must be at least 1");
+    }
+    if (!heap.matches("\\d+[kKmMgG]?")) {
+      throw new IllegalArgumentException("--heap takes what -Xmx takes, e.g. 512m or 2g");
+    }
+  }
+}

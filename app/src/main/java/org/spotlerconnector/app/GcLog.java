@@ -1,0 +1,49 @@
+package org.spotlerconnector.app;
+
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Heap figures read from a JVM's unified GC log ({@code -Xlog:gc}), whose pause lines say the heap in use before and
+ * after the collection and the heap's size, e.g. {@code GC(3) Pause Young (Normal) (G1 Evacuation Pause)
+ * 123M->45M(512M) 3.456ms}.
+ *
+ * @param collections pauses that reported heap figures
+ * @param peakUsedBytes the most heap in use before any collection: the heap the process needed at its busiest
+ * @param maxLiveBytes the most heap still in use after any collection: roughly the largest live data set
+ */
+record GcLog(int collections, OptionalLong peakUsedBytes, OptionalLong maxLiveBytes) {
+  private static final Pattern HEAP_CHANGE =
+      Pattern.compile("\\bPause\\b.*?\\s(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+
+  static GcLog parse(Stream<String> lines) {
+    int collections = 0;
+    long peakUsed = -1;
+    long maxLive = -1;
+    for (String line : (Iterable<String>) lines::iterator) {
+      Matcher m = HEAP_CHANGE.matcher(line);
+      if (m.find()) {
+        collections++;
+        peakUsed = Math.max(peakUsed, bytes(m.group(1), m.group(2)));
+        maxLive = Math.max(maxLive, bytes(m.group(3), m.group(4)));
+      }
+    }
+    return new GcLog(collections, present(peakUsed), present(maxLive));
+  }
+
+  private static OptionalLong present(long value) {
+    return value < 0 ? OptionalLong.empty() : OptionalLong.of(value);
+  }
+
+  private static long bytes(String amount, String unit) {
+    long n = Long.parseLong(amount);
+    return switch (unit.toUpperCase(Locale.ROOT)) {
+      case "K" -> n << 10;
+      case "M" -> n << 20;
+      default -> n << 30;
+    };
+  }
+}

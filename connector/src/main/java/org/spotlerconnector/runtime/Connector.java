@@ -1,0 +1,159 @@
+package org.spotlerconnector.runtime;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spotlerconnector.config.ConnectorConfig;
+import org.spotlerconnector.config.DataverseBudget;
+import org.spotlerconnector.config.DataverseConfig;
+import org.spotlerconnector.config.OutboundSyncConfig;
+import org.spotlerconnector.config.SpotlerConfig;
+import org.spotlerconnector.dataverse.BudgetSettings;
+import org.spotlerconnector.dataverse.DataverseClient;
+import org.spotlerconnector.dataverse.DataverseSettings;
+import org.spotlerconnector.mapping.OutboundMapper;
+import org.spotlerconnector.mapping.SourceTable;
+import org.spotlerconnector.schema.DataverseSchemaReader;
+import org.spotlerconnector.schema.MappingCheck;
+import org.spotlerconnector.schema.SpotlerSchemaReader;
+import org.spotlerconnector.spotler.MailPlusClient;
+import org.spotlerconnector.spotler.MailPlusConfig;
+import org.spotlerconnector.store.Store;
+import org.spotlerconnector.store.StoreConfig;
+import org.spotlerconnector.sync.OutboundSync;
+import org.spotlerconnector.sync.OutboundSyncSettings;
+import org.spotlerconnector.sync.SyncListener;
+
+/**
+ * One connection at work: its two API clients, the local store and the sync flows, built from a validated
+ * configuration. Opening it checks the mapping against both live schemas, so a bad mapping stops start-up with every
+ * problem named before anything syncs.
+ */
+public final class Connector implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
+  /** The share of each published Dataverse limit the connector uses, leaving room for bursts and other callers. */
+  private static final double BUDGET_SHARE = 0.9;
+  /** Concurrent requests, well under the published 52, so that one connector never trips the limit. */
+  private static final int MAX_CONCURRENCY = 32;
+
+  private final ConnectorConfig config;
+  private final DataverseClient dataverse;
+  private final MailPlusClient spotler;
+  private final Store store;
+  private final OutboundSync outbound;
+
+  private Connector(ConnectorConfig config, SyncListener listener, Clock clock) {
+    this.config = config;
+    this.dataverse = DataverseClient.create(dataverseSettings(config.dataverse()));
+    this.spotler = MailPlusClient.create(spotlerConfig(config.spotler()));
+    OutboundMapper mapper =
+        new MappingCheck(new DataverseSchemaReader(dataverse), new SpotlerSchemaReader(spotler), config.spotler().timeZone())
+            .check(config.mapping());
+    this.store = Store.open(storeConfig(config.store(), clock));
+    this.outbound = new OutboundSync(outboundSettings(config), dataverse, spotler, store, mapper, listener, clock);
+  }
+
+  /**
+   * Connects to both services, validates the mapping against their schemas and opens the store.
+   *
+   * @throws org.spotlerconnector.mapping.MappingException when the mapping does not fit the schemas (every problem listed)
+   */
+  public static Connector open(ConnectorConfig config, SyncListener listener, Clock clock) {
+    return new Connector(config, listener, clock);
+  }
+
+  public ConnectorConfig config() {
+    return config;
+  }
+
+  public DataverseClient dataverse() {
+    return dataverse;
+  }
+
+  public MailPlusClient spotler() {
+    return spotler;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public OutboundSync outbound() {
+    return outbound;
+  }
+
+  /** Starts the sync flows in the background. */
+  public void start() {
+    outbound.start();
+    LOG.atInfo().addKeyValue("connection", config.connection().id()).log("connector started");
+  }
+
+  @Override
+  public void close() {
+    outbound.close();
+    store.close();
+  }
+
+  static DataverseSettings dataverseSettings(DataverseConfig dv) {
+    DataverseSettings.Builder builder = DataverseSettings.builder(
+            dv.url(), tenantOf(dv), dv.clientId(), dv.clientSecret().reveal())
+        .pageSize(dv.pageSize())
+        .budget(budget(dv.budget()));
+    dv.tokenUrl().ifPresent(builder::tokenEndpoint);
+    dv.authority().ifPresent(authority -> builder.authorityHost(authority.resolve("/")));
+    return builder.build();
+  }
+
+  private static String tenantOf(DataverseConfig dv) {
+    if (dv.tenant().isPresent()) {
+      return dv.tenant().get();
+    }
+    if (dv.authority().isPresent()) {
+      String path = dv.authority().get().getPath().replaceAll("^/+|/+$", "");
+      return path.isEmpty() ? "organizations" : path;
+    }
+    return "organizations"; // only a token URL is set: the tenant is part of it and never used on its own
+  }
+
+  static BudgetSettings budget(DataverseBudget limits) {
+    return new BudgetSettings(
+        Math.max(1, (int) (limits.requestsPerWindow() * BUDGET_SHARE)),
+        limits.window(),
+        Math.max(1, Math.min(MAX_CONCURRENCY, (int) (limits.maxConcurrentRequests() * BUDGET_SHARE))),
+        Duration.ofMillis((long) (limits.executionTimePerWindow().toMillis() * BUDGET_SHARE)));
+  }
+
+  static MailPlusConfig spotlerConfig(SpotlerConfig sp) {
+    return MailPlusConfig.builder(sp.consumerKey(), sp.consumerSecret().reveal())
+        .baseUrl(sp.baseUrl())
+        .requestsPerSecond(sp.requestsPerSecond())
+        .build();
+  }
+
+  private static StoreConfig storeConfig(org.spotlerconnector.config.StoreConfig store, Clock clock) {
+    StoreConfig.Builder builder = StoreConfig.builder().jdbcUrl(store.url()).clock(clock);
+    if (store.user().isPresent() || store.password().isPresent()) {
+      builder.credentials(store.user().orElse(null), store.password().map(s -> s.reveal()).orElse(null));
+    }
+    return builder.build();
+  }
+
+  static OutboundSyncSettings outboundSettings(ConnectorConfig config) {
+    OutboundSyncConfig outbound = config.sync().outbound();
+    Set<SourceTable> tables = EnumSet.noneOf(SourceTable.class);
+    for (SourceTable table : SourceTable.values()) {
+      if (outbound.tables().enabled(table)) {
+        tables.add(table);
+      }
+    }
+    return OutboundSyncSettings.defaults(config.connection().id())
+        .withTables(tables)
+        .withPollInterval(outbound.pollInterval())
+        .withContactsPerCall(outbound.batchSize())
+        .withRemovals(outbound.onInactive(), outbound.onDelete(), outbound.onDoNotEmail());
+  }
+
+}

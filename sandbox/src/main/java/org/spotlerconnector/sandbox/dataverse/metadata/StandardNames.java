@@ -1,0 +1,153 @@
+package org.spotlerconnector.sandbox.dataverse.metadata;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the table model does not hold but the definitions of Dataverse's standard tables publish: schema names
+ * ({@code EMailAddress1}), English display names, object type codes, ownership and required levels, taken from the
+ * table and column reference pages of the Dataverse documentation (e.g. {@code reference/entities/contact}).
+ * Tables and columns added at run time are custom: their names come from their logical names.
+ */
+final class StandardNames {
+
+  /** The names and codes of a standard table. */
+  record Table(String schemaName, String displayName, String displayCollectionName, int objectTypeCode,
+      String ownershipType) {}
+
+  /** The names of a standard column. */
+  record Column(String schemaName, String displayName) {}
+
+  private static final Map<String, Table> TABLES =
+      Map.of(
+          "account", new Table("Account", "Account", "Accounts", 1, "UserOwned"),
+          "contact", new Table("Contact", "Contact", "Contacts", 2, "UserOwned"),
+          "lead", new Table("Lead", "Lead", "Leads", 4, "UserOwned"),
+          "systemuser", new Table("SystemUser", "User", "Users", 8, "BusinessOwned"));
+
+  private static final Map<String, Column> COLUMNS = new HashMap<>();
+
+  /** Columns that must have a value: {@code <table>.<column>} or just the column for every table. */
+  private static final Map<String, String> REQUIRED_LEVELS =
+      Map.of(
+          "ownerid", "SystemRequired",
+          "statecode", "SystemRequired",
+          "contact.lastname", "ApplicationRequired",
+          "lead.lastname", "ApplicationRequired",
+          "lead.subject", "ApplicationRequired",
+          "account.name", "ApplicationRequired",
+          "systemuser.domainname", "SystemRequired");
+
+  /** Columns whose display name differs from table to table. */
+  private static final Map<String, Column> TABLE_COLUMNS =
+      Map.of(
+          "contact.contactid", new Column("ContactId", "Contact"),
+          "lead.leadid", new Column("LeadId", "Lead"),
+          "account.accountid", new Column("AccountId", "Account"),
+          "systemuser.systemuserid", new Column("SystemUserId", "User"),
+          "account.telephone1", new Column("Telephone1", "Main Phone"),
+          "lead.parentaccountid", new Column("ParentAccountId", "Parent Account for lead"),
+          "lead.parentcontactid", new Column("ParentContactId", "Parent Contact for lead"),
+          "lead.companyname", new Column("CompanyName", "Company Name"),
+          "account.parentaccountid", new Column("ParentAccountId", "Parent Account"));
+
+  static {
+    column("firstname", "FirstName", "First Name");
+    column("middlename", "MiddleName", "Middle Name");
+    column("lastname", "LastName", "Last Name");
+    column("fullname", "FullName", "Full Name");
+    column("emailaddress1", "EMailAddress1", "Email");
+    column("emailaddress2", "EMailAddress2", "Email Address 2");
+    column("emailaddress3", "EMailAddress3", "Email Address 3");
+    column("telephone1", "Telephone1", "Business Phone");
+    column("mobilephone", "MobilePhone", "Mobile Phone");
+    column("jobtitle", "JobTitle", "Job Title");
+    column("salutation", "Salutation", "Salutation");
+    column("description", "Description", "Description");
+    column("gendercode", "GenderCode", "Gender");
+    column("birthdate", "BirthDate", "Birthday");
+    column("preferredcontactmethodcode", "PreferredContactMethodCode", "Preferred Method of Contact");
+    column("parentcustomerid", "ParentCustomerId", "Company Name");
+    column("parentcustomeridtype", "ParentCustomerIdType", "Parent Customer Type");
+    column("donotemail", "DoNotEMail", "Do not allow Emails");
+    column("donotbulkemail", "DoNotBulkEMail", "Do not allow Bulk Emails");
+    column("donotphone", "DoNotPhone", "Do not allow Phone Calls");
+    column("donotpostalmail", "DoNotPostalMail", "Do not allow Mails");
+    column("statecode", "StateCode", "Status");
+    column("statuscode", "StatusCode", "Status Reason");
+    column("address1_line1", "Address1_Line1", "Address 1: Street 1");
+    column("address1_line2", "Address1_Line2", "Address 1: Street 2");
+    column("address1_city", "Address1_City", "Address 1: City");
+    column("address1_postalcode", "Address1_PostalCode", "Address 1: ZIP/Postal Code");
+    column("address1_stateorprovince", "Address1_StateOrProvince", "Address 1: State/Province");
+    column("address1_country", "Address1_Country", "Address 1: Country/Region");
+    column("subject", "Subject", "Topic");
+    column("companyname", "CompanyName", "Company Name");
+    column("websiteurl", "WebSiteUrl", "Website");
+    column("leadsourcecode", "LeadSourceCode", "Lead Source");
+    column("parentaccountid", "ParentAccountId", "Parent Account");
+    column("parentcontactid", "ParentContactId", "Parent Contact");
+    column("name", "Name", "Account Name");
+    column("accountnumber", "AccountNumber", "Account Number");
+    column("industrycode", "IndustryCode", "Industry");
+    column("primarycontactid", "PrimaryContactId", "Primary Contact");
+    column("revenue", "Revenue", "Annual Revenue");
+    column("numberofemployees", "NumberOfEmployees", "Number of Employees");
+    column("domainname", "DomainName", "User Name");
+    column("internalemailaddress", "InternalEMailAddress", "Primary Email");
+    column("applicationid", "ApplicationId", "Application ID");
+    column("azureactivedirectoryobjectid", "AzureActiveDirectoryObjectId", "Azure AD Object ID");
+    column("isdisabled", "IsDisabled", "Status");
+    column("accessmode", "AccessMode", "Access Mode");
+    column("createdon", "CreatedOn", "Created On");
+    column("modifiedon", "ModifiedOn", "Modified On");
+    column("versionnumber", "VersionNumber", "Version Number");
+    column("createdby", "CreatedBy", "Created By");
+    column("modifiedby", "ModifiedBy", "Modified By");
+    column("ownerid", "OwnerId", "Owner");
+    column("owneridtype", "OwnerIdType", "Owner Type");
+  }
+
+  private static final Set<String> EMAIL_COLUMNS =
+      Set.of("emailaddress1", "emailaddress2", "emailaddress3", "internalemailaddress");
+  private static final Set<String> PHONE_COLUMNS = Set.of("telephone1", "mobilephone");
+  private static final Set<String> URL_COLUMNS = Set.of("websiteurl");
+
+  private StandardNames() {}
+
+  private static void column(String logicalName, String schemaName, String displayName) {
+    COLUMNS.put(logicalName, new Column(schemaName, displayName));
+  }
+
+  static Optional<Table> table(String logicalName) {
+    return Optional.ofNullable(TABLES.get(logicalName));
+  }
+
+  /** The names of a standard column of a standard table; empty for custom tables and columns. */
+  static Optional<Column> column(String table, String column) {
+    if (!TABLES.containsKey(table)) {
+      return Optional.empty();
+    }
+    Column specific = TABLE_COLUMNS.get(table + "." + column);
+    return Optional.ofNullable(specific != null ? specific : COLUMNS.get(column));
+  }
+
+  /** {@code None}, {@code SystemRequired} or {@code ApplicationRequired}. */
+  static String requiredLevel(String table, String column) {
+    String specific = REQUIRED_LEVELS.get(table + "." + column);
+    return specific != null ? specific : REQUIRED_LEVELS.getOrDefault(column, "None");
+  }
+
+  /** The {@code Format} of a string column: {@code Email}, {@code Phone}, {@code Url} or {@code Text}. */
+  static String stringFormat(String column) {
+    if (EMAIL_COLUMNS.contains(column)) {
+      return "Email";
+    }
+    if (PHONE_COLUMNS.contains(column)) {
+      return "Phone";
+    }
+    return URL_COLUMNS.contains(column) ? "Url" : "Text";
+  }
+}
