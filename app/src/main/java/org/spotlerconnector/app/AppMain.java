@@ -18,6 +18,7 @@ public final class AppMain {
   static CommandLine commandLine() {
     CommandLine cli = ConnectorMain.commandLine();
     cli.addSubcommand("demo", new DemoCommand());
+    cli.addSubcommand("benchmark", new BenchmarkCommand());
     cli.addSubcommand("sandbox", new SandboxMain());
     return cli;
   }

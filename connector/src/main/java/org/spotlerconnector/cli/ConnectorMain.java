@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
     name = "spotler-connector",
     mixinStandardHelpOptions = true,
     description = "Keeps Microsoft Dynamics 365 (Dataverse) and Spotler Mail+ in sync.",
-    subcommands = {ConnectorMain.Run.class, ConnectorMain.Sync.class, ConnectorMain.Check.class})
+    subcommands = {
+        ConnectorMain.Run.class, ConnectorMain.Sync.class, ConnectorMain.Check.class, StatusCommand.class,
+        RetryParkedCommand.class})
 public final class ConnectorMain {
   /** Exit code for a configuration or mapping that must be fixed before anything can run. */
   public static final int EXIT_CONFIG = 2;
@@ -44,13 +46,14 @@ public final class ConnectorMain {
     return cli;
   }
 
-  abstract static class WithConfig {
-    @Spec CommandLine.Model.CommandSpec spec;
+  /** A command that reads the configuration file. */
+  public abstract static class WithConfig {
+    @Spec protected CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-c", "--config"}, required = true, description = "The configuration file (YAML).")
     Path config;
 
-    ConnectorConfig loadConfig() {
+    protected ConnectorConfig loadConfig() {
       return ConfigLoader.fromSystemEnvironment().load(config);
     }
   }

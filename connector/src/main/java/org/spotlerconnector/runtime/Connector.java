@@ -22,7 +22,6 @@ import org.spotlerconnector.schema.SpotlerSchemaReader;
 import org.spotlerconnector.spotler.MailPlusClient;
 import org.spotlerconnector.spotler.MailPlusConfig;
 import org.spotlerconnector.store.Store;
-import org.spotlerconnector.store.StoreConfig;
 import org.spotlerconnector.sync.OutboundSync;
 import org.spotlerconnector.sync.OutboundSyncSettings;
 import org.spotlerconnector.sync.SyncListener;
@@ -52,7 +51,7 @@ public final class Connector implements AutoCloseable {
     OutboundMapper mapper =
         new MappingCheck(new DataverseSchemaReader(dataverse), new SpotlerSchemaReader(spotler), config.spotler().timeZone())
             .check(config.mapping());
-    this.store = Store.open(storeConfig(config.store(), clock));
+    this.store = StoreOpener.open(config.store(), clock);
     this.outbound = new OutboundSync(outboundSettings(config), dataverse, spotler, store, mapper, listener, clock);
   }
 
@@ -131,14 +130,6 @@ public final class Connector implements AutoCloseable {
         .baseUrl(sp.baseUrl())
         .requestsPerSecond(sp.requestsPerSecond())
         .build();
-  }
-
-  private static StoreConfig storeConfig(org.spotlerconnector.config.StoreConfig store, Clock clock) {
-    StoreConfig.Builder builder = StoreConfig.builder().jdbcUrl(store.url()).clock(clock);
-    if (store.user().isPresent() || store.password().isPresent()) {
-      builder.credentials(store.user().orElse(null), store.password().map(s -> s.reveal()).orElse(null));
-    }
-    return builder.build();
   }
 
   static OutboundSyncSettings outboundSettings(ConnectorConfig config) {

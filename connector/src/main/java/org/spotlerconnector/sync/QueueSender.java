@@ -168,6 +168,7 @@ final class QueueSender {
       OutboundAction.Remove removal = (OutboundAction.Remove) OutboundAction.fromPayload(change.kind(), change.payload());
       if (link == null) {
         done.add(change); // never reached Spotler: nothing to remove
+        outcome.unchanged++;
         continue;
       }
       try {
