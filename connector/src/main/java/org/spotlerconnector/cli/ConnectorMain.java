@@ -106,9 +106,9 @@ public final class ConnectorMain {
     @Override
     public Integer call() {
       ConnectorConfig loaded = loadConfig();
-      try (Connector connector = Connector.open(loaded, org.spotlerconnector.sync.SyncListener.NONE, Clock.systemUTC())) {
-        spec.commandLine().getOut().printf("The configuration and the mapping (%d fields) are valid.%n", loaded.mapping().size());
-      }
+      // opening the connector reads both schemas and checks the mapping against them
+      Connector.open(loaded, org.spotlerconnector.sync.SyncListener.NONE, Clock.systemUTC()).close();
+      spec.commandLine().getOut().printf("The configuration and the mapping (%d fields) are valid.%n", loaded.mapping().size());
       return 0;
     }
   }

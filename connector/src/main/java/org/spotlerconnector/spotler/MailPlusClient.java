@@ -52,9 +52,21 @@ public final class MailPlusClient {
     return new MailPlusClient(new MailPlusTransport(config, signer, rateLimiter, Clock.systemUTC()));
   }
 
+  /**
+   * Sends a call this client has no method for, such as the automation, tag and score calls of {@code
+   * org.spotlerconnector.spotler.automation}, with the same signing, rate limit, error mapping and retries. Whether a
+   * failure is retried depends on {@link MailPlusRequest#isIdempotent()}.
+   *
+   * @throws MailPlusOutcomeUnknownException when a call that is not idempotent may or may not have been carried out
+   */
+  public MailPlusResponse send(MailPlusRequest request) {
+    Objects.requireNonNull(request, "request cannot be null");
+    return transport.send(request);
+  }
+
   /** {@code GET /contact/properties/list}: the contact properties this account defines, with set options. */
   public List<ContactProperty> properties() {
-    MailPlusTransport.Response response = transport.send("GET", "/contact/properties/list", null, null);
+    MailPlusResponse response = transport.send("GET", "/contact/properties/list", null, null);
     return MailPlusJson.read(response.body(), PROPERTIES, response.operation());
   }
 
@@ -74,7 +86,7 @@ public final class MailPlusClient {
     for (int from = 0; from < contacts.size(); from += MAX_CONTACTS_PER_CALL) {
       List<SpotlerContact> chunk = contacts.subList(from, Math.min(contacts.size(), from + MAX_CONTACTS_PER_CALL));
       ContactBatch batch = new ContactBatch(true, false, chunk.stream().map(ContactBody::of).toList());
-      MailPlusTransport.Response response =
+      MailPlusResponse response =
           transport.send("POST", "/contact/list", null, MailPlusJson.write(batch));
       results.addAll(MailPlusJson.read(response.body(), RESULTS, response.operation()));
     }
@@ -91,7 +103,7 @@ public final class MailPlusClient {
    */
   public Optional<SpotlerContact> getContact(String externalId) {
     try {
-      MailPlusTransport.Response response = transport.send("GET", contactPath(externalId), null, null);
+      MailPlusResponse response = transport.send("GET", contactPath(externalId), null, null);
       return Optional.of(MailPlusJson.read(response.body(), CONTACT, response.operation()));
     } catch (MailPlusNotFoundException notFound) {
       return Optional.empty();
@@ -177,7 +189,7 @@ public final class MailPlusClient {
 
   private ContactFeedPage updatesPage(String window, int offset, int pageSize) {
     String query = window + "&after=" + offset + "&pageSize=" + pageSize;
-    MailPlusTransport.Response response = transport.send("GET", "/contact/updates/list", query, null);
+    MailPlusResponse response = transport.send("GET", "/contact/updates/list", query, null);
     ContactFeedPage page =
         ContactFeedPage.parse(MailPlusJson.readTree(response.body(), response.operation()), response.operation());
     LOG.atDebug()

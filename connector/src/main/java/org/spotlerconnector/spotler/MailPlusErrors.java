@@ -2,6 +2,8 @@ package org.spotlerconnector.spotler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,6 +34,32 @@ final class MailPlusErrors {
 
   static MailPlusUnavailableException noAnswer(String operation, IOException cause) {
     return new MailPlusUnavailableException(operation, 0, null, cause.toString(), null, cause);
+  }
+
+  /**
+   * As {@link #fromResponse(String, int, HttpHeaders, byte[], Clock)}, but for a call that is not idempotent a
+   * transient status other than 429 leaves the outcome unknown: only a 429 proves that Mail+ refused the work.
+   */
+  static RuntimeException fromResponse(
+      String operation, int status, HttpHeaders headers, byte[] body, Clock clock, boolean idempotent) {
+    if (!idempotent && isTransient(status) && status != 429) {
+      ErrorBody error = ErrorBody.parse(body);
+      return new MailPlusOutcomeUnknownException(operation, status, error.errorType(), error.message(), null);
+    }
+    return fromResponse(operation, status, headers, body, clock);
+  }
+
+  /**
+   * As {@link #noAnswer(String, IOException)}, but for a call that is not idempotent only a connection that was
+   * refused or timed out before the request went out may be repeated; any other I/O failure leaves the outcome
+   * unknown.
+   */
+  static RuntimeException noAnswer(String operation, IOException cause, boolean idempotent) {
+    boolean neverSent = cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
+    if (!idempotent && !neverSent) {
+      return new MailPlusOutcomeUnknownException(operation, 0, null, cause.toString(), cause);
+    }
+    return noAnswer(operation, cause);
   }
 
   /** 408, 429 and every 5xx may succeed when repeated; other errors will not (spotler-api.md §7.1, §9). */

@@ -29,6 +29,14 @@ abstract class Dialect {
   /** Adds the pool settings this database needs; URL and credentials are already set. */
   abstract void configurePool(HikariConfig pool, StoreConfig config);
 
+  /**
+   * Whether several connector nodes may work on this database at once. Only then can a claim found at start-up belong
+   * to a process that is still alive.
+   */
+  boolean sharedByNodes() {
+    return false;
+  }
+
   /** Appended to the {@code SELECT} that picks the rows a claim takes. */
   String claimLockClause() {
     return "";

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -94,13 +96,17 @@ public final class OutboundQueue {
       """;
 
   private final JdbcRunner jdbc;
+  private final Dialect dialect;
   private final Clock clock;
   private final String claimSql;
+  private final boolean sharedByNodes;
 
   OutboundQueue(JdbcRunner jdbc, Dialect dialect, Clock clock) {
     this.jdbc = jdbc;
+    this.dialect = dialect;
     this.clock = clock;
     this.claimSql = CLAIM.formatted(dialect.claimLockClause(), COLUMNS);
+    this.sharedByNodes = dialect.sharedByNodes();
   }
 
   /**
@@ -129,6 +135,33 @@ public final class OutboundQueue {
             statement.executeBatch();
           }
           return null;
+        });
+  }
+
+  /** Which of these records of one table have an entry on the queue (waiting, being sent or parked). */
+  public Set<String> queuedRecordIds(String connectionId, String tableName, Collection<String> recordIds) {
+    Require.notBlank(connectionId, "connectionId");
+    Require.notBlank(tableName, "tableName");
+    return jdbc.read(
+        "look up queued records",
+        connectionId,
+        connection -> {
+          Set<String> queued = new HashSet<>();
+          for (List<String> chunk : Batches.chunks(recordIds, dialect.maxAnyOf())) {
+            String sql = "SELECT record_id FROM outbound_queue WHERE connection_id = ? AND table_name = ? AND "
+                + dialect.isAnyOf("record_id", chunk.size());
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+              statement.setString(1, connectionId);
+              statement.setString(2, tableName);
+              dialect.bindAnyOf(statement, 3, chunk);
+              try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                  queued.add(rows.getString(1));
+                }
+              }
+            }
+          }
+          return queued;
         });
   }
 
@@ -288,6 +321,36 @@ public final class OutboundQueue {
             + " WHERE connection_id = ? AND state = 'PARKED'";
     return jdbc.write(
         "retry parked outbound queue entries",
+        connectionId,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, clock.millis());
+            statement.setString(2, connectionId);
+            return statement.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Hands back at once what a connector process killed earlier left in flight, so that a restarted process sends it
+   * now rather than when the dead process's lease runs out; call it when a process starts sending. It does so only
+   * where one node works on the store (SQLite): there a claim found at start-up belongs to a process that is gone, or,
+   * should an operator start a second process on the same file, to one whose entries are then sent twice, which an
+   * upsert tolerates. Nodes that share PostgreSQL cannot tell a dead node's claims from a live one's, so there the
+   * lease decides and this changes nothing.
+   *
+   * @return how many entries were handed back
+   */
+  public int releaseClaimsOfEarlierProcesses(String connectionId) {
+    Require.notBlank(connectionId, "connectionId");
+    if (sharedByNodes) {
+      return 0;
+    }
+    String sql =
+        "UPDATE outbound_queue SET state = 'PENDING', due_at = ?, claim_token = NULL"
+            + " WHERE connection_id = ? AND state = 'IN_FLIGHT'";
+    return jdbc.write(
+        "release claims of earlier processes",
         connectionId,
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -17,6 +17,11 @@ final class PostgresDialect extends Dialect {
     pool.setMaximumPoolSize(config.maxPoolSize());
   }
 
+  @Override
+  boolean sharedByNodes() {
+    return true;
+  }
+
   /** Several nodes claim from one table: each skips the rows another is claiming instead of waiting for them. */
   @Override
   String claimLockClause() {

@@ -40,6 +40,7 @@ public final class OutboundSync implements AutoCloseable {
   private final List<TableReader> readers = new ArrayList<>();
   private final QueueSender sender;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean earlierClaimsReleased = new AtomicBoolean();
   private ExecutorService threads;
 
   public OutboundSync(
@@ -67,6 +68,7 @@ public final class OutboundSync implements AutoCloseable {
     if (!running.compareAndSet(false, true)) {
       throw new IllegalStateException("The outbound sync is already running");
     }
+    releaseClaimsOfEarlierProcesses();
     AtomicInteger n = new AtomicInteger();
     threads = Executors.newFixedThreadPool(readers.size() + settings.senders(), r -> {
       Thread t = new Thread(r, "outbound-sync-" + n.incrementAndGet());
@@ -89,11 +91,9 @@ public final class OutboundSync implements AutoCloseable {
    */
   public boolean runUntilCaughtUp(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
+    releaseClaimsOfEarlierProcesses();
     while (Instant.now().isBefore(deadline)) {
-      boolean moreToRead = false;
-      for (TableReader reader : readers) {
-        moreToRead |= reader.step();
-      }
+      boolean moreToRead = readStep();
       int sent;
       do {
         sent = sender.sendOnce();
@@ -105,6 +105,24 @@ public final class OutboundSync implements AutoCloseable {
     return false;
   }
 
+  /** One step of every reader; true while an initial load has pages left. */
+  boolean readStep() {
+    boolean moreToRead = false;
+    for (TableReader reader : readers) {
+      moreToRead |= reader.step();
+    }
+    return moreToRead;
+  }
+
+  /** Sends until nothing is due; returns how many queued changes were finished. */
+  int sendAll() {
+    int total = 0;
+    for (int sent = sender.sendOnce(); sent > 0; sent = sender.sendOnce()) {
+      total += sent;
+    }
+    return total;
+  }
+
   /** The tables this sync reads. */
   public List<SourceTable> tables() {
     return readers.stream().map(TableReader::table).toList();
@@ -113,6 +131,16 @@ public final class OutboundSync implements AutoCloseable {
   /** How many changes wait, are being sent, or are parked for a person. */
   public QueueCounts queue() {
     return store.outboundQueue().counts(settings.connectionId());
+  }
+
+  /** After a crash, what the dead process was sending is due now, not when its lease runs out (minutes later). */
+  private void releaseClaimsOfEarlierProcesses() {
+    if (earlierClaimsReleased.compareAndSet(false, true)) {
+      int released = store.outboundQueue().releaseClaimsOfEarlierProcesses(settings.connectionId());
+      if (released > 0) {
+        LOG.atInfo().addKeyValue("changes", released).log("took over the changes an earlier process left in flight");
+      }
+    }
   }
 
   private void readLoop(TableReader reader) {

@@ -250,7 +250,7 @@ final class QueueSender {
 
   private static Map<String, JsonNode> fields(ObjectNode properties) {
     Map<String, JsonNode> fields = new LinkedHashMap<>();
-    properties.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+    properties.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
     return fields;
   }
 

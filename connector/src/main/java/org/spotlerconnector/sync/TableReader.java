@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -187,10 +188,13 @@ final class TableReader {
     }
     Map<String, SyncedRecord> synced =
         store.syncedValues().get(settings.connectionId(), table.logicalName(), actions.keySet());
+    // A record with a queued change is queued again even when it is back at its synced values: the queued change
+    // must be replaced, or it would be sent although the record no longer has those values.
+    Set<String> queued = store.outboundQueue().queuedRecordIds(settings.connectionId(), table.logicalName(), actions.keySet());
     List<RecordChange> changes = new ArrayList<>();
     actions.forEach((id, action) -> {
       SyncedRecord last = synced.get(id);
-      boolean unchanged = action instanceof OutboundAction.Upsert upsert && last != null
+      boolean unchanged = action instanceof OutboundAction.Upsert upsert && last != null && !queued.contains(id)
           && last.hasSameValues(upsert.properties());
       if (!unchanged) {
         changes.add(new RecordChange(table.logicalName(), id, action.kind(), changedAt.get(id), action.toPayload()));

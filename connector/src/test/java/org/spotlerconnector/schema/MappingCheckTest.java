@@ -90,7 +90,7 @@ class MappingCheckTest {
                 contact: parentcustomerid.name
             """);
 
-    MappingException e = catchThrowableOfType(() -> check(mapping), MappingException.class);
+    MappingException e = catchThrowableOfType(MappingException.class, () -> check(mapping));
 
     assertThat(e.problems()).extracting(p -> p.location().line()).containsExactly(12, 14, 16, 18);
     assertThat(e.getMessage())
@@ -120,7 +120,7 @@ class MappingCheckTest {
                 lead: lastname
             """);
 
-    MappingException e = catchThrowableOfType(() -> check(mapping), MappingException.class);
+    MappingException e = catchThrowableOfType(MappingException.class, () -> check(mapping));
 
     assertThat(e.problems()).hasSize(2);
     MappingProblem missing = e.problems().get(0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -101,6 +102,18 @@ abstract class StoreContract {
   }
 
   // --- outbound queue: coalescing ---
+
+  @Test
+  void tells_which_records_have_a_queued_change_and_carries_the_payload() {
+    ObjectNode payload = JsonNodeFactory.instance.objectNode().put("firstName", "Anna");
+    queue().enqueue(connectionId, List.of(new RecordChange(CONTACT, "a", ChangeKind.UPSERT, at(0), payload), upsert("b", 0)));
+
+    assertThat(queue().queuedRecordIds(connectionId, CONTACT, List.of("a", "b", "c"))).containsExactlyInAnyOrder("a", "b");
+    assertThat(queue().queuedRecordIds(connectionId, "lead", List.of("a"))).isEmpty();
+    assertThat(queue().claim(connectionId, 10, Duration.ofMinutes(1)))
+        .filteredOn(c -> c.recordId().equals("a")).singleElement()
+        .satisfies(c -> assertThat(c.payload()).isEqualTo(payload));
+  }
 
   @Test
   void a_second_change_of_a_record_updates_its_pending_entry_instead_of_adding_one() {

@@ -110,6 +110,24 @@ class OutboundSyncTest {
   }
 
   @Test
+  void a_record_changed_back_to_its_synced_values_before_a_queued_change_was_sent_ends_with_the_synced_values() {
+    connector.outbound().runUntilCaughtUp(CATCH_UP);
+    String id = syncable("contacts").get(0).get("contactid").asText();
+    String original = sandbox.dataverse().table("contacts").get(UUID.fromString(id)).orElseThrow().get("firstname").asText();
+    long before = sandbox.mailplusServer().requestLog().lastSequence();
+
+    update("contacts", id, Map.of("firstname", "Interim"));
+    connector.outbound().readStep(); // queued, not yet sent
+    update("contacts", id, Map.of("firstname", original));
+    connector.outbound().readStep();
+    connector.outbound().sendAll();
+
+    assertThat(text(spotler(id), "firstName")).isEqualTo(original);
+    assertThat(sandbox.mailplusServer().requestLog().since(before)).noneMatch(e -> e.body().contains("Interim"));
+    assertThat(connector.outbound().queue().total()).isZero();
+  }
+
+  @Test
   void deactivating_or_deleting_a_record_anonymises_its_spotler_contact() {
     connector.outbound().runUntilCaughtUp(CATCH_UP);
     String deactivated = syncable("contacts").get(0).get("contactid").asText();
