@@ -1,7 +1,6 @@
 package org.spotlerconnector.cli;
 
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.time.Clock;
 import java.util.OptionalLong;
 import org.spotlerconnector.mapping.SourceTable;
@@ -32,8 +31,7 @@ public final class ConsoleProgress implements SyncListener {
   @Override
   public synchronized void initialLoadStarted(SourceTable table) {
     if (loading++ == 0 && bar == null) {
-      bar = new ProgressBar("initial load", total, new java.io.PrintStream(new WriterStream(out), true),
-          Clock.systemUTC(), System.console() != null);
+      bar = new ProgressBar("initial load", total, out, Clock.systemUTC(), System.console() != null);
     }
   }
 
@@ -58,30 +56,6 @@ public final class ConsoleProgress implements SyncListener {
     ProgressBar current = bar;
     if (current != null && count > 0) {
       current.advance(count);
-    }
-  }
-
-  /** Lets the progress bar, which writes to a PrintStream, share the command's writer. */
-  private static final class WriterStream extends java.io.OutputStream {
-    private final Writer writer;
-
-    WriterStream(Writer writer) {
-      this.writer = writer;
-    }
-
-    @Override
-    public void write(int b) throws java.io.IOException {
-      writer.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws java.io.IOException {
-      writer.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void flush() throws java.io.IOException {
-      writer.flush();
     }
   }
 }

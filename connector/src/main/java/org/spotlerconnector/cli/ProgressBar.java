@@ -1,6 +1,6 @@
 package org.spotlerconnector.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,7 +13,7 @@ public final class ProgressBar {
   private static final int WIDTH = 30;
 
   private final String label;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final Clock clock;
   private final boolean interactive;
   private final Duration redrawInterval;
@@ -22,7 +22,7 @@ public final class ProgressBar {
   private long done;
   private long lastDrawMillis;
 
-  public ProgressBar(String label, long total, PrintStream out, Clock clock, boolean interactive) {
+  public ProgressBar(String label, long total, PrintWriter out, Clock clock, boolean interactive) {
     this.label = label;
     this.total = total;
     this.out = out;
@@ -31,11 +31,6 @@ public final class ProgressBar {
     this.redrawInterval = interactive ? Duration.ofMillis(200) : Duration.ofSeconds(5);
     this.startMillis = clock.millis();
     this.lastDrawMillis = startMillis - redrawInterval.toMillis();
-  }
-
-  /** A bar on standard output, redrawn in place when a console is attached. */
-  public static ProgressBar onConsole(String label, long total) {
-    return new ProgressBar(label, total, System.out, Clock.systemUTC(), System.console() != null);
   }
 
   /** Total may be unknown (0) at first and learnt later, e.g. from {@code @odata.count}. */

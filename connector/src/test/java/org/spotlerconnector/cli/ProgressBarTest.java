@@ -2,9 +2,8 @@ package org.spotlerconnector.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,7 +14,7 @@ class ProgressBarTest {
 
   @Test
   void shows_count_percentage_rate_and_eta() {
-    ProgressBar bar = new ProgressBar("contacts", 1_000, new PrintStream(new ByteArrayOutputStream()), start, false);
+    ProgressBar bar = new ProgressBar("contacts", 1_000, new PrintWriter(new StringWriter()), start, false);
     bar.advance(250);
 
     String line = bar.line(start.millis() + 5_000);
@@ -25,7 +24,7 @@ class ProgressBarTest {
 
   @Test
   void without_a_total_shows_the_count_and_elapsed_time() {
-    ProgressBar bar = new ProgressBar("leads", 0, new PrintStream(new ByteArrayOutputStream()), start, false);
+    ProgressBar bar = new ProgressBar("leads", 0, new PrintWriter(new StringWriter()), start, false);
     bar.advance(42);
 
     assertThat(bar.line(start.millis() + 65_000)).isEqualTo("leads 42 1/s elapsed 1:05");
@@ -33,13 +32,13 @@ class ProgressBarTest {
 
   @Test
   void without_a_terminal_prints_plain_lines_and_a_final_one() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ProgressBar bar = new ProgressBar("accounts", 10, new PrintStream(bytes, true, StandardCharsets.UTF_8), start, false);
+    StringWriter text = new StringWriter();
+    ProgressBar bar = new ProgressBar("accounts", 10, new PrintWriter(text, true), start, false);
     bar.advance(5);
     bar.advance(5);
     bar.finish();
 
-    String printed = bytes.toString(StandardCharsets.UTF_8);
+    String printed = text.toString();
     assertThat(printed).doesNotContain("\r").contains("10/10 (100%)");
     assertThat(printed.lines()).hasSize(2);
   }

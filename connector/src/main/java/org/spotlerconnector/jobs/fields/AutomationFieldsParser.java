@@ -17,6 +17,7 @@ public final class AutomationFieldsParser {
   /** Far more than any automation needs, small enough that a pasted document is refused at once. */
   public static final int MAX_TEXT_LENGTH = 100_000;
 
+  /** Per value, after trimming; a product list counts as one value. */
   public static final int MAX_VALUE_LENGTH = FieldValueReader.MAX_VALUE_LENGTH;
 
   private AutomationFieldsParser() {}
@@ -53,6 +54,9 @@ public final class AutomationFieldsParser {
       Entry entry, Map<String, FieldDefinition> fields, Map<String, Integer> firstLines, Problems problems) {
     if (!entry.hasEquals()) {
       problems.add(entry.line(), null, () -> withoutEquals(entry));
+      return Optional.empty();
+    }
+    if (TypeHints.isUnfilled(entry.value())) {
       return Optional.empty();
     }
     if (entry.name().isEmpty()) {

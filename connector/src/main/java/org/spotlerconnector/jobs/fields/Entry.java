@@ -14,8 +14,8 @@ record Entry(int line, String name, String value, String text, boolean afterSemi
     return !hasEquals() && text.isEmpty();
   }
 
-  /** {@code Automation field 'invoiceCode' (line 2)}: how every message about a named field starts. */
+  /** {@code Automation field 'invoiceCode' (line 2)}: how every message about a known field starts. */
   String field() {
-    return "Automation field '" + Quotes.excerpt(name) + "' (line " + line + ")";
+    return "Automation field '" + name + "' (line " + line + ")";
   }
 }

@@ -1,24 +1,26 @@
 package org.spotlerconnector.jobs.fields;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Turns the written value of a known field into what is passed, or nothing when the marketer left it unfilled. */
+/** Checks the written value of a known field against its type and turns it into what is passed. */
 final class FieldValueReader {
   static final int MAX_VALUE_LENGTH = 10_000;
   private static final char TAB = '\t';
 
   private FieldValueReader() {}
 
+  /**
+   * Reads a value that is not {@linkplain TypeHints#isUnfilled unfilled}; empty only for a list whose items were all
+   * blank or hints, such as {@code {,<STRING>}}.
+   */
   static Optional<FieldValue> read(FieldDefinition definition, Entry entry) throws ValueRejectedException {
     String value = entry.value();
     checkLength(entry);
     checkNoControlCharacters(entry);
-    if (value.isEmpty() || TypeHints.isHint(value)) {
-      return Optional.empty();
-    }
     if (definition.type().isList()) {
-      var items = ProductLists.items(entry);
+      List<String> items = ProductLists.items(entry);
       return items.isEmpty() ? Optional.empty() : Optional.of(FieldValue.productList(definition.name(), items));
     }
     checkSingle(definition.type(), entry);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Reads {@code {123, 567,891}}: items separated by commas inside one pair of curly brackets, each trimmed; empty
- * items and type hints are dropped, so {@code {<PRODUCTLIST>}} and {@code {}} are lists with nothing to pass.
+ * items and type hints are dropped, so {@code {,<STRING>,}} is a list with nothing to pass.
  */
 final class ProductLists {
   private ProductLists() {}
@@ -32,7 +32,8 @@ final class ProductLists {
   private static List<String> split(Entry entry, String inside) throws ValueRejectedException {
     List<String> items = new ArrayList<>();
     int start = 0;
-    for (int comma = inside.indexOf(','); start <= inside.length(); comma = inside.indexOf(',', start)) {
+    while (start <= inside.length()) {
+      int comma = inside.indexOf(',', start);
       int end = comma < 0 ? inside.length() : comma;
       String item = Blanks.strip(inside, start, end);
       if (!item.isEmpty() && !TypeHints.isHint(item)) {

@@ -21,18 +21,20 @@
  * escape, because the manual defines none; inside a web address write it as {@code %3B}. A product list cannot span
  * lines.
  *
- * <p>The name must be one of the automation's fields, spelled with the same case, at most once. The value is then
+ * <p>An entry whose value is unfilled counts as removed, whatever its name, as the manual has it ("Leave it blank or
+ * remove the Automation Field"): unfilled is empty, a type hint left in place ({@code <STRING>}, {@code <URL>},
+ * {@code <PRODUCTLIST>}, in any case), or curly brackets around nothing else ({@code {}}, {@code {<PRODUCTLIST>}}).
+ * So a field dropped from the automation since the text was pre-filled does not fail the job.
+ *
+ * <p>Any other entry must name one of the automation's fields, spelled with the same case, at most once. Its value is
  * read by the field's type:
  *
  * <ul>
- *   <li>Empty, or a type hint left in place ({@code <STRING>}, {@code <URL>}, {@code <PRODUCTLIST>}, in any case):
- *       not filled in, so the field is not passed, just as when its entry is removed.
  *   <li>{@code STRING}: any text, not wrapped in curly brackets.
  *   <li>{@code URL}: an absolute {@code http} or {@code https} address with a host, valid by {@link java.net.URI}
  *       (so spaces must be written {@code %20}).
  *   <li>{@code PRODUCTLIST}: {@code "{" item *( "," item ) "}"}, with no curly brackets inside. Items are trimmed;
- *       empty items and type hints are dropped, and a list with no items left ({@code {}}, {@code {<PRODUCTLIST>}})
- *       is not passed.
+ *       empty items and type hints are dropped, and a list with no items left ({@code {,,}}) is not passed.
  * </ul>
  *
  * <p>Any value is refused when it is longer than {@value
