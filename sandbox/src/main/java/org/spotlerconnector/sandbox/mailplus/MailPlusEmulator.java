@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,11 @@ import org.spotlerconnector.sandbox.http.Json;
 
 /**
  * The Spotler Mail+ REST API ({@code /integrationservice}), as documented in spotler-api.md and the server's own
- * Swagger 1.2 spec: one-legged OAuth 1.0a on every call, the {@code contact} resource, the {@code {errorType,
- * message}} error model and an optional rate limit. The versioned prefix {@code /integrationservice-1.1.0} serves the
- * same resource, but its updates feed is a bare array, as clients of that prefix observed.
+ * Swagger 1.2 spec: one-legged OAuth 1.0a on every call, the {@code contact} and {@code campaign} resources, the
+ * {@code {errorType, message}} error model and an optional rate limit. Automations (with fields, run ids and stop
+ * calls) and tags with scores follow the shapes assumed in ADR 0003. The versioned prefix
+ * {@code /integrationservice-1.1.0} serves the same resources, but its updates feed is a bare array, as clients of
+ * that prefix observed.
  *
  * <p>Thread-safe. Inspection calls under {@code /_sandbox/} need no signature; see {@link SandboxInspection}.
  */
@@ -50,6 +53,12 @@ public final class MailPlusEmulator implements Emulator {
   private final RateLimiter rateLimiter;
   private final ContactService contacts;
   private final ContactResource contactResource;
+  private final MailPlusAutomations automations;
+  private final MailPlusCampaigns campaigns;
+  private final MailPlusTags tags;
+  private final AutomationResource automationResource;
+  private final CampaignResource campaignResource;
+  private final TagResource tagResource;
   private final SandboxInspection inspection;
 
   private MailPlusEmulator(Builder b) {
@@ -62,6 +71,13 @@ public final class MailPlusEmulator implements Emulator {
     this.rateLimiter = new RateLimiter(b.clock, b.rateLimit);
     this.contacts = new ContactService(b.clock, b.accountZone, initialProperties);
     this.contactResource = new ContactResource(contacts);
+    Predicate<String> contactExists = externalId -> contacts.get(externalId).isPresent();
+    this.automations = new MailPlusAutomations(b.clock, contactExists);
+    this.campaigns = new MailPlusCampaigns(b.clock, contactExists);
+    this.tags = new MailPlusTags(contactExists);
+    this.automationResource = new AutomationResource(automations);
+    this.campaignResource = new CampaignResource(campaigns);
+    this.tagResource = new TagResource(tags);
     this.inspection = new SandboxInspection(this);
   }
 
@@ -100,10 +116,7 @@ public final class MailPlusEmulator implements Emulator {
         throw tooManyRequests(retryAfter.getAsLong());
       }
       ApiRequests.requireJsonAccepted(request);
-      if (segments.isEmpty() || !segments.get(0).equals("contact")) {
-        throw ContactResource.notFound();
-      }
-      return contactResource.handle(request, segments, shape);
+      return route(request, segments, shape);
     } catch (MailPlusException e) {
       LOG.atDebug()
           .addKeyValue("method", request.method())
@@ -146,6 +159,21 @@ public final class MailPlusEmulator implements Emulator {
   }
 
   // ---- in-process inspection, the same operations as the /_sandbox/ calls ----
+
+  /** The automations and their runs, to arrange and inspect in-process. */
+  public MailPlusAutomations automations() {
+    return automations;
+  }
+
+  /** The legacy campaigns and who takes part. */
+  public MailPlusCampaigns campaigns() {
+    return campaigns;
+  }
+
+  /** The account's tags and the contacts' tags and scores. */
+  public MailPlusTags tags() {
+    return tags;
+  }
 
   /** Every contact, oldest change first. */
   public List<MailPlusContact> contacts() {
@@ -235,9 +263,15 @@ public final class MailPlusEmulator implements Emulator {
     rateLimiter.limit(limit);
   }
 
-  /** Back to the state after construction: no contacts, the initial properties and rate limit, no nonces seen. */
+  /**
+   * Back to the state after construction: no contacts, automations, campaigns or tags, the initial properties and
+   * rate limit, no nonces seen.
+   */
   public void reset() {
     contacts.reset(initialProperties);
+    automations.reset();
+    campaigns.reset();
+    tags.reset();
     rateLimiter.limit(initialRateLimit);
     verifier.forgetNonces();
   }
@@ -255,6 +289,19 @@ public final class MailPlusEmulator implements Emulator {
   }
 
   // ---- internals ----
+
+  private HttpResponse route(HttpRequest request, List<String> segments, FeedShape shape) {
+    String resource = segments.isEmpty() ? "" : segments.get(0);
+    return switch (resource) {
+      case "contact" -> TagResource.isContactTagPath(segments)
+          ? tagResource.handleContactTags(request, segments)
+          : contactResource.handle(request, segments, shape);
+      case "automation" -> automationResource.handle(request, segments);
+      case "campaign" -> campaignResource.handle(request, segments);
+      case "tag" -> tagResource.handleTags(request, segments);
+      default -> throw ContactResource.notFound();
+    };
+  }
 
   private Optional<FeedShape> shapeFor(String rawPath) {
     if (rawPath.startsWith(pathPrefix + "/")) {

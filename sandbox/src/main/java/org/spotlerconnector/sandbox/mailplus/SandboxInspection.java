@@ -26,6 +26,7 @@ import org.spotlerconnector.sandbox.http.Json;
  *   <li>{@code GET|PUT /_sandbox/properties}: the account's property definitions
  *   <li>{@code GET|PUT|DELETE /_sandbox/rate-limit}: {@code {"requests":N,"windowSeconds":S}}
  *   <li>{@code POST /_sandbox/reset}
+ *   <li>automations, runs, trigger calls, campaigns and tags: see {@link AutomationInspection}
  * </ul>
  */
 final class SandboxInspection {
@@ -33,12 +34,19 @@ final class SandboxInspection {
   private static final String CONTACT_PREFIX = CONTACTS + "/";
 
   private final MailPlusEmulator emulator;
+  private final AutomationInspection automationInspection;
 
   SandboxInspection(MailPlusEmulator emulator) {
     this.emulator = emulator;
+    this.automationInspection =
+        new AutomationInspection(emulator.automations(), emulator.campaigns(), emulator.tags());
   }
 
   Optional<HttpResponse> handle(HttpRequest request) throws IOException {
+    Optional<HttpResponse> automationCall = automationInspection.handle(request);
+    if (automationCall.isPresent()) {
+      return automationCall;
+    }
     String path = request.path();
     String method = request.method();
     if (path.equals(CONTACTS)) {
