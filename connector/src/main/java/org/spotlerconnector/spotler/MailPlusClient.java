@@ -23,8 +23,9 @@ import org.spotlerconnector.spotler.ContactRequests.SingleContact;
  * and network failures. Errors that repeating cannot fix are thrown at once as {@link MailPlusException} subclasses;
  * when retries run out a {@link MailPlusUnavailableException} is thrown.
  *
- * <p>Every call here is idempotent (upserts with {@code update:true}, reads, anonymize), which is what makes retrying
- * after a lost answer safe. Thread-safe.
+ * <p>Every contact call here is idempotent (upserts with {@code update:true}, reads, anonymize), which is what makes
+ * retrying after a lost answer safe. Calls sent with {@link #send(MailPlusRequest)} say themselves whether they are;
+ * one that is not is never repeated once it may have reached Mail+. Thread-safe.
  */
 public final class MailPlusClient {
   private static final Logger LOG = LoggerFactory.getLogger(MailPlusClient.class);

@@ -109,10 +109,6 @@ public final class MailPlusRequest {
     return answerStatuses;
   }
 
-  boolean isAnswer(int status) {
-    return answerStatuses.contains(status);
-  }
-
   @Override
   public String toString() {
     return method + " " + path + (idempotent ? "" : " (not idempotent)");

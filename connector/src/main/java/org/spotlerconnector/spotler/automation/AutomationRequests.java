@@ -2,7 +2,7 @@ package org.spotlerconnector.spotler.automation;
 
 import java.util.List;
 
-/** The request and answer bodies of the calls the 2022 spec lacks, in the shapes ADR 0003 assumes. */
+/** The request and answer bodies of the automation, campaign, tag and score calls (ADR 0003, spotler-api.md §3.3). */
 final class AutomationRequests {
   private AutomationRequests() {}
 
@@ -12,9 +12,6 @@ final class AutomationRequests {
       return new AutomationTriggerBody(externalContactId, fields.isEmpty() ? null : List.copyOf(fields));
     }
   }
-
-  /** {@code ExternalTriggerValidationResult}, the body of 200, 404 and 417. */
-  record AutomationTriggerAnswer(TriggerResultCode result, List<AutomationResult> automationResults) {}
 
   /** {@code CampaignTriggerRequest} (spotler-api.md §3.3). */
   record CampaignTriggerBody(String externalContactId, List<AutomationField> campaignFields) {

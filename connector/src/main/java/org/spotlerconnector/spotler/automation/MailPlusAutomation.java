@@ -1,7 +1,6 @@
 package org.spotlerconnector.spotler.automation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -14,7 +13,6 @@ import org.spotlerconnector.spotler.MailPlusOutcomeUnknownException;
 import org.spotlerconnector.spotler.MailPlusRequest;
 import org.spotlerconnector.spotler.MailPlusResponse;
 import org.spotlerconnector.spotler.MailPlusUnavailableException;
-import org.spotlerconnector.spotler.automation.AutomationRequests.AutomationTriggerAnswer;
 import org.spotlerconnector.spotler.automation.AutomationRequests.AutomationTriggerBody;
 import org.spotlerconnector.spotler.automation.AutomationRequests.CampaignTriggerBody;
 import org.spotlerconnector.spotler.automation.AutomationRequests.ContactReference;
@@ -64,7 +62,6 @@ public final class MailPlusAutomation {
   private static final String INVALID_STATE = "INVALID_STATE";
 
   private static final TypeReference<List<Automation>> AUTOMATIONS = new TypeReference<>() {};
-  private static final TypeReference<AutomationTriggerAnswer> TRIGGER_ANSWER = new TypeReference<>() {};
   private static final TypeReference<List<Campaign>> CAMPAIGNS = new TypeReference<>() {};
   private static final TypeReference<List<Tag>> TAGS = new TypeReference<>() {};
   private static final TypeReference<List<ContactTag>> CONTACT_TAGS = new TypeReference<>() {};
@@ -110,7 +107,7 @@ public final class MailPlusAutomation {
     } catch (MailPlusOutcomeUnknownException unknown) {
       throw new TriggerOutcomeUnknownException("Automation trigger", triggerCode, externalContactId, unknown);
     }
-    TriggerResult result = triggerResult(response);
+    TriggerResult result = TriggerAnswers.read(response);
     LOG.atInfo()
         .addKeyValue("triggerCode", triggerCode)
         .addKeyValue("externalContactId", externalContactId)
@@ -296,51 +293,6 @@ public final class MailPlusAutomation {
       }
       throw invalid;
     }
-  }
-
-  /**
-   * Reads the {@code ExternalTriggerValidationResult} of a 200, 404 or 417. A 200 without one still means that at least
-   * one automation started (spotler-api.md §3.1), so it is never turned into an error a caller might retry. A 404 or 417
-   * without one is an ordinary error, such as a wrong base URL.
-   */
-  private static TriggerResult triggerResult(MailPlusResponse response) {
-    JsonNode body = jsonOrNull(response);
-    AutomationTriggerAnswer answer = body != null && body.hasNonNull("result") ? answerOrNull(response) : null;
-    if (answer != null) {
-      return new TriggerResult(response.status(), answer.result(), answer.automationResults());
-    }
-    if (response.status() == 200) {
-      LOG.atWarn()
-          .addKeyValue("operation", response.operation())
-          .log("Mail+ answered 200 to a trigger without a result; taken as triggered, without run ids");
-      return new TriggerResult(200, TriggerResultCode.OK, List.of());
-    }
-    String errorType = text(body, "errorType");
-    String message = text(body, "message");
-    String serverMessage = message == null ? "(the answer is not an ExternalTriggerValidationResult)" : message;
-    throw response.status() == 404
-        ? new MailPlusNotFoundException(response.operation(), errorType, serverMessage)
-        : new MailPlusException(response.operation(), response.status(), errorType, serverMessage);
-  }
-
-  private static JsonNode jsonOrNull(MailPlusResponse response) {
-    try {
-      return response.json();
-    } catch (MailPlusException notJson) {
-      return null;
-    }
-  }
-
-  private static AutomationTriggerAnswer answerOrNull(MailPlusResponse response) {
-    try {
-      return response.read(TRIGGER_ANSWER);
-    } catch (MailPlusException malformed) {
-      return null;
-    }
-  }
-
-  private static String text(JsonNode body, String field) {
-    return body != null && body.hasNonNull(field) ? body.get(field).asText() : null;
   }
 
   private static <T> List<T> readList(MailPlusResponse response, TypeReference<List<T>> type) {
