@@ -99,14 +99,12 @@ public final class OutboundQueue {
   private final Dialect dialect;
   private final Clock clock;
   private final String claimSql;
-  private final boolean sharedByNodes;
 
   OutboundQueue(JdbcRunner jdbc, Dialect dialect, Clock clock) {
     this.jdbc = jdbc;
     this.dialect = dialect;
     this.clock = clock;
     this.claimSql = CLAIM.formatted(dialect.claimLockClause(), COLUMNS);
-    this.sharedByNodes = dialect.sharedByNodes();
   }
 
   /**
@@ -343,7 +341,7 @@ public final class OutboundQueue {
    */
   public int releaseClaimsOfEarlierProcesses(String connectionId) {
     Require.notBlank(connectionId, "connectionId");
-    if (sharedByNodes) {
+    if (dialect.sharedByNodes()) {
       return 0;
     }
     String sql =

@@ -98,8 +98,11 @@ public final class OutboundSync implements AutoCloseable {
       do {
         sent = sender.sendOnce();
       } while (sent > 0 && Instant.now().isBefore(deadline));
-      if (!moreToRead && sent == 0 && store.outboundQueue().counts(settings.connectionId()).inFlight() == 0) {
-        return true;
+      if (!moreToRead && sent == 0) {
+        if (store.outboundQueue().counts(settings.connectionId()).inFlight() == 0) {
+          return true;
+        }
+        sleep(IDLE_SENDER_PAUSE); // another sender holds changes: wait for it rather than re-read the delta at once
       }
     }
     return false;

@@ -49,6 +49,7 @@ final class TableReader {
   private final SyncListener listener;
   private final Clock clock;
   private final String trackedSelect;
+  private boolean initialLoadAnnounced;
 
   TableReader(
       SourceTable table,
@@ -96,14 +97,17 @@ final class TableReader {
       LOG.atWarn().addKeyValue("table", table.logicalName())
           .log("Dataverse refused the delta link (expired change-tracking token); doing a full load again");
       store.deltaLinks().reset(settings.connectionId(), table.logicalName());
+      initialLoadAnnounced = false;
     }
     return false;
   }
 
   private boolean initialLoadPage(String resumePoint) {
-    if (resumePoint == null) {
+    if (!initialLoadAnnounced) {
+      initialLoadAnnounced = true;
       listener.initialLoadStarted(table);
-      LOG.atInfo().addKeyValue("table", table.logicalName()).log("initial load started");
+      LOG.atInfo().addKeyValue("table", table.logicalName()).addKeyValue("resumed", resumePoint != null)
+          .log("initial load started");
     }
     String link = resumePoint != null ? resumePoint : ODataQuery.of(entitySet).select(trackedSelect).toRelativeUrl();
     ResultPages<ObjectNode> pages = dataverse.continueTracking(link, formattedValues());

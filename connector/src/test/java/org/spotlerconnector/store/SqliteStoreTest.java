@@ -47,4 +47,20 @@ class SqliteStoreTest extends StoreContract {
       assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
     }
   }
+
+  @Test
+  void a_restarted_process_takes_over_what_the_previous_one_left_in_flight() {
+    Path file = directory.resolve("restart.db");
+    try (Store crashed = Store.open("jdbc:sqlite:" + file)) {
+      crashed.outboundQueue().enqueue("c", java.util.List.of(
+          new RecordChange("contact", "a", ChangeKind.UPSERT, java.time.Instant.parse("2026-01-01T00:00:00Z"))));
+      assertThat(crashed.outboundQueue().claim("c", 10, java.time.Duration.ofMinutes(5))).hasSize(1);
+    }
+
+    try (Store restarted = Store.open("jdbc:sqlite:" + file)) {
+      assertThat(restarted.outboundQueue().claim("c", 10, java.time.Duration.ofMinutes(5))).isEmpty();
+      assertThat(restarted.outboundQueue().releaseClaimsOfEarlierProcesses("c")).isEqualTo(1);
+      assertThat(restarted.outboundQueue().claim("c", 10, java.time.Duration.ofMinutes(5))).hasSize(1);
+    }
+  }
 }
