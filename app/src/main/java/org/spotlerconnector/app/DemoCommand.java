@@ -12,9 +12,13 @@ import org.spotlerconnector.cli.ConsoleProgress;
 import org.spotlerconnector.cli.RecordCounts;
 import org.spotlerconnector.config.ConfigLoader;
 import org.spotlerconnector.config.ConnectorConfig;
+import org.spotlerconnector.dataverse.DataverseClient;
+import org.spotlerconnector.install.InstallSettings;
+import org.spotlerconnector.install.Installer;
 import org.spotlerconnector.runtime.Connector;
 import org.spotlerconnector.sandbox.Sandbox;
 import org.spotlerconnector.sandbox.SandboxOptions;
+import org.spotlerconnector.sandbox.mailplus.DemoAutomations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,6 +55,10 @@ final class DemoCommand implements Callable<Integer> {
     Sandbox sandbox = Sandbox.start(defaults.withPorts(entraPort, dataversePort, mailplusPort)
         .withData(defaults.seed(), defaults.accounts(), contacts, defaults.leads(), 0));
     ConnectorConfig config = ConfigLoader.fromSystemEnvironment().load("demo.yml", DemoConfig.yaml(sandbox, storeFile));
+    DemoAutomations.seed(sandbox.mailplus());
+    int installed = new Installer(DataverseClient.create(Connector.dataverseSettings(config.dataverse())),
+        InstallSettings.defaults()).install().size();
+    out.printf("Installed the connector's tables in the sandbox Dynamics 365 (%d items).%n", installed);
     ConsoleProgress progress = new ConsoleProgress(out);
     Connector connector = Connector.open(config, progress, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -11,27 +11,29 @@ import java.util.stream.Stream;
  * after the collection and the heap's size, e.g. {@code GC(3) Pause Young (Normal) (G1 Evacuation Pause)
  * 123M->45M(512M) 3.456ms}.
  *
- * @param collections pauses that reported heap figures
- * @param peakUsedBytes the most heap in use before any collection: the heap the process needed at its busiest
- * @param maxLiveBytes the most heap still in use after any collection: roughly the largest live data set
+ * @param pauses pauses that reported heap figures (collections, and G1's remark and cleanup)
+ * @param peakUsedBytes the most heap in use before any pause: how high the heap grew (a collector lets it grow
+ *     towards the maximum when there is room, so this is an upper bound of what the process needed)
+ * @param maxAfterCollectionBytes the most heap still in use after any collection: live data, plus old garbage when
+ *     only the young generation was collected
  */
-record GcLog(int collections, OptionalLong peakUsedBytes, OptionalLong maxLiveBytes) {
+record GcLog(int pauses, OptionalLong peakUsedBytes, OptionalLong maxAfterCollectionBytes) {
   private static final Pattern HEAP_CHANGE =
-      Pattern.compile("\\bPause\\b.*?\\s(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+      Pattern.compile("\\bPause\\b.*?\\s(\\d+)([KMG])->(\\d+)([KMG])\\(\\d+[KMG]\\)");
 
   static GcLog parse(Stream<String> lines) {
-    int collections = 0;
+    int pauses = 0;
     long peakUsed = -1;
-    long maxLive = -1;
+    long maxAfterCollection = -1;
     for (String line : (Iterable<String>) lines::iterator) {
       Matcher m = HEAP_CHANGE.matcher(line);
       if (m.find()) {
-        collections++;
+        pauses++;
         peakUsed = Math.max(peakUsed, bytes(m.group(1), m.group(2)));
-        maxLive = Math.max(maxLive, bytes(m.group(3), m.group(4)));
+        maxAfterCollection = Math.max(maxAfterCollection, bytes(m.group(3), m.group(4)));
       }
     }
-    return new GcLog(collections, present(peakUsed), present(maxLive));
+    return new GcLog(pauses, present(peakUsed), present(maxAfterCollection));
   }
 
   private static OptionalLong present(long value) {

@@ -9,8 +9,8 @@ import org.spotlerconnector.sandbox.http.RequestLog;
 
 /**
  * Counts the requests the sandbox receives. A request log keeps only its latest entries, so totals come from its
- * sequence numbers, which keep increasing; 429 answers are counted from the entries, read often enough that none
- * drop out of the log unread (any that did are counted as {@link #unread()}).
+ * sequence numbers, which keep increasing; 429 answers and response times are read from the entries, often enough
+ * that none drop out of the log unread.
  */
 final class RequestTally implements AutoCloseable {
   private static final long READ_EVERY_MILLIS = 250;
@@ -34,14 +34,7 @@ final class RequestTally implements AutoCloseable {
   /** Everything received since this tally started. */
   synchronized RequestCounts now() {
     read();
-    return new RequestCounts(
-        dataverse.total(), tokens.total(), mailplus.total(),
-        dataverse.throttled, tokens.throttled, mailplus.throttled);
-  }
-
-  /** Log entries that dropped out of a request log before they were read: 429 counts may miss some of them. */
-  synchronized long unread() {
-    return dataverse.unread + tokens.unread + mailplus.unread;
+    return new RequestCounts(dataverse.counts(), tokens.counts(), mailplus.counts());
   }
 
   private synchronized void read() {
@@ -60,7 +53,8 @@ final class RequestTally implements AutoCloseable {
     private final long start;
     private long lastRead;
     private long throttled;
-    private long unread;
+    private long timed;
+    private long millis;
 
     ServerTally(RequestLog log) {
       this.log = log;
@@ -68,25 +62,23 @@ final class RequestTally implements AutoCloseable {
       this.lastRead = start;
     }
 
-    long total() {
-      return lastRead - start;
+    RequestCounts.Side counts() {
+      return new RequestCounts.Side(lastRead - start, throttled, timed, millis);
     }
 
     void read() {
       long upTo = log.lastSequence();
       List<RequestLog.Entry> entries = log.since(lastRead);
-      long expected = lastRead + 1;
       for (RequestLog.Entry entry : entries) {
         if (entry.sequence() > upTo) {
           break;
         }
-        unread += Math.max(0, entry.sequence() - expected);
-        expected = entry.sequence() + 1;
+        timed++;
+        millis += entry.durationMillis();
         if (entry.status() == 429) {
           throttled++;
         }
       }
-      unread += Math.max(0, upTo + 1 - expected);
       lastRead = upTo;
     }
   }

@@ -36,7 +36,9 @@ public final class ConfigLoader {
   static final String STORE = "store";
   static final String SYNC = "sync";
   static final String MAPPING = "mapping";
-  private static final Set<String> ROOT_KEYS = Set.of(CONNECTION, DATAVERSE, SPOTLER, STORE, SYNC, MAPPING);
+  static final String JOBS = "jobs";
+  static final String WEB = "web";
+  private static final Set<String> ROOT_KEYS = Set.of(CONNECTION, DATAVERSE, SPOTLER, STORE, SYNC, JOBS, WEB, MAPPING);
 
   private final Function<String, String> environment;
 
@@ -100,9 +102,12 @@ public final class ConfigLoader {
     Optional<SpotlerConfig> spotler = spotler(config.section(SPOTLER));
     StoreConfig store = store(config.section(STORE));
     SyncConfig sync = sync(config.section(SYNC));
+    JobsConfig jobs = jobs(config.section(JOBS));
+    WebConfig web = web(config.section(WEB));
     List<FieldMapping> mapping = mapping(config);
     problems.throwIfAny();
-    return new ConnectorConfig(connection, dataverse.orElseThrow(), spotler.orElseThrow(), store, sync, mapping);
+    return new ConnectorConfig(
+        connection, dataverse.orElseThrow(), spotler.orElseThrow(), store, sync, jobs, web, mapping);
   }
 
   private static ConnectionConfig connection(Section section) {
@@ -225,6 +230,38 @@ public final class ConfigLoader {
         section.optional("onInactive", RemovalAction.DEFAULT, RemovalAction::parse),
         section.optional("onDelete", RemovalAction.DEFAULT, RemovalAction::parse),
         section.optional("onDoNotEmail", RemovalAction.DEFAULT, RemovalAction::parse));
+  }
+
+  private static JobsConfig jobs(Section section) {
+    section.allowOnly(Set.of("enabled", "prefix", "optionValuePrefix", "pollInterval", "threads", "maxAttempts"));
+    return new JobsConfig(
+        section.optional("enabled", true, ConfigValues::bool),
+        section.optional("prefix", JobsConfig.DEFAULT_PREFIX, ConfigLoader::customisationPrefix),
+        section.optional("optionValuePrefix", JobsConfig.DEFAULT_OPTION_VALUE_PREFIX, ConfigValues.wholeNumber(10_000, 99_999)),
+        section.optional("pollInterval", JobsConfig.DEFAULT_POLL_INTERVAL, ConfigValues::positiveDuration),
+        section.optional("threads", JobsConfig.DEFAULT_THREADS, ConfigValues.wholeNumber(1, 32)),
+        section.optional("maxAttempts", JobsConfig.DEFAULT_MAX_ATTEMPTS, ConfigValues.wholeNumber(1, 20)));
+  }
+
+  private static WebConfig web(Section section) {
+    section.allowOnly(Set.of("enabled", "host", "port", "webhookKey"));
+    boolean enabled = section.optional("enabled", false, ConfigValues::bool);
+    String host = section.optional("host", WebConfig.DEFAULT_HOST, ConfigValues::text);
+    int port = section.optional("port", WebConfig.DEFAULT_PORT, ConfigValues.wholeNumber(1, 65_535));
+    Optional<Secret> webhookKey = enabled
+        ? section.requiredSecret("webhookKey",
+            "set it to a long random key that Dataverse sends with each webhook, e.g. ${SPOTLER_WEBHOOK_KEY}")
+        : section.optionalSecret("webhookKey");
+    // A missing key is a problem already; the whole list is thrown before this half-read section is used.
+    return new WebConfig(enabled && webhookKey.isPresent(), host, port, webhookKey);
+  }
+
+  private static String customisationPrefix(String text) {
+    String prefix = text.strip();
+    if (!prefix.matches("[a-z][a-z0-9]{1,7}")) {
+      throw new IllegalArgumentException("write 2 to 8 lower-case letters or digits, starting with a letter, e.g. spot");
+    }
+    return prefix;
   }
 
   private static List<FieldMapping> mapping(Section config) {

@@ -17,6 +17,8 @@ public record ConnectorConfig(
     SpotlerConfig spotler,
     StoreConfig store,
     SyncConfig sync,
+    JobsConfig jobs,
+    WebConfig web,
     List<FieldMapping> mapping) {
 
   public ConnectorConfig {
@@ -24,6 +26,8 @@ public record ConnectorConfig(
     Objects.requireNonNull(dataverse, "dataverse");
     Objects.requireNonNull(spotler, "spotler");
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(jobs, "jobs");
+    Objects.requireNonNull(web, "web");
     Objects.requireNonNull(sync, "sync");
     mapping = List.copyOf(mapping);
   }

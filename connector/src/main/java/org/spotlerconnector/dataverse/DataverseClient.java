@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -162,7 +163,16 @@ public final class DataverseClient {
 
   /** Creates a row; returns its id from {@code OData-EntityId} (204, dataverse-api.md §2.6). Not retried blindly. */
   public String create(String entitySet, ObjectNode row) {
-    ApiResponse response = transport.execute(ApiRequest.withJson("POST", resolve(entitySet), bytes(row), false));
+    return create(entitySet, row, Map.of());
+  }
+
+  /**
+   * As {@link #create(String, ObjectNode)}, with extra request headers, e.g. {@code MSCRM.SolutionUniqueName} when
+   * creating metadata ({@code EntityDefinitions}, {@code …/Attributes}, dataverse-api.md §8) or solution components.
+   */
+  public String create(String entitySet, ObjectNode row, Map<String, String> headers) {
+    ApiResponse response =
+        transport.execute(withHeaders(ApiRequest.withJson("POST", resolve(entitySet), bytes(row), false), headers));
     return response.header("OData-EntityId").flatMap(EntityIds::fromEntityUrl)
         .orElseThrow(() -> new DataverseException(response.status(), "",
             "create answered without an OData-EntityId header", response.requestId(), null));
@@ -207,8 +217,13 @@ public final class DataverseClient {
    * Returns the response body, or an empty object for 204. Treated as not repeatable.
    */
   public JsonNode invoke(String relativeUrl, ObjectNode parameters) {
-    ApiResponse response =
-        transport.execute(ApiRequest.withJson("POST", resolve(relativeUrl), bytes(parameters), false));
+    return invoke(relativeUrl, parameters, Map.of());
+  }
+
+  /** As {@link #invoke(String, ObjectNode)}, with extra request headers such as {@code MSCRM.SolutionUniqueName}. */
+  public JsonNode invoke(String relativeUrl, ObjectNode parameters, Map<String, String> headers) {
+    ApiResponse response = transport.execute(
+        withHeaders(ApiRequest.withJson("POST", resolve(relativeUrl), bytes(parameters), false), headers));
     return response.body().length == 0 ? json.createObjectNode() : read(response.body());
   }
 
@@ -301,6 +316,14 @@ public final class DataverseClient {
         throw new BulkWriteException(from, e);
       }
     }
+  }
+
+  private static ApiRequest withHeaders(ApiRequest request, Map<String, String> headers) {
+    ApiRequest with = request;
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      with = with.header(header.getKey(), header.getValue());
+    }
+    return with;
   }
 
   private ApiRequest patch(String entitySet, RecordKey key, ObjectNode body, boolean idempotent) {

@@ -3,28 +3,42 @@ package org.spotlerconnector.runtime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotlerconnector.config.ConnectorConfig;
 import org.spotlerconnector.config.DataverseBudget;
 import org.spotlerconnector.config.DataverseConfig;
+import org.spotlerconnector.config.JobsConfig;
 import org.spotlerconnector.config.OutboundSyncConfig;
 import org.spotlerconnector.config.SpotlerConfig;
+import org.spotlerconnector.config.WebConfig;
 import org.spotlerconnector.dataverse.BudgetSettings;
 import org.spotlerconnector.dataverse.DataverseClient;
 import org.spotlerconnector.dataverse.DataverseSettings;
+import org.spotlerconnector.jobs.ContactPusher;
+import org.spotlerconnector.jobs.JobRunner;
+import org.spotlerconnector.jobs.JobSchema;
+import org.spotlerconnector.jobs.JobTable;
+import org.spotlerconnector.jobs.JobWorker;
+import org.spotlerconnector.jobs.JobWorkerSettings;
 import org.spotlerconnector.mapping.OutboundMapper;
 import org.spotlerconnector.mapping.SourceTable;
 import org.spotlerconnector.schema.DataverseSchemaReader;
 import org.spotlerconnector.schema.MappingCheck;
+import org.spotlerconnector.schema.MissingTableException;
 import org.spotlerconnector.schema.SpotlerSchemaReader;
 import org.spotlerconnector.spotler.MailPlusClient;
 import org.spotlerconnector.spotler.MailPlusConfig;
+import org.spotlerconnector.spotler.automation.MailPlusAutomation;
 import org.spotlerconnector.store.Store;
 import org.spotlerconnector.sync.OutboundSync;
 import org.spotlerconnector.sync.OutboundSyncSettings;
 import org.spotlerconnector.sync.SyncListener;
+import org.spotlerconnector.web.JobIntake;
+import org.spotlerconnector.web.WebMetrics;
+import org.spotlerconnector.web.WebServer;
 
 /**
  * One connection at work: its two API clients, the local store and the sync flows, built from a validated
@@ -43,6 +57,8 @@ public final class Connector implements AutoCloseable {
   private final MailPlusClient spotler;
   private final Store store;
   private final OutboundSync outbound;
+  private final Optional<JobWorker> jobs;
+  private final Optional<WebServer> web;
 
   private Connector(ConnectorConfig config, SyncListener listener, Clock clock) {
     this.config = config;
@@ -53,6 +69,44 @@ public final class Connector implements AutoCloseable {
             .check(config.mapping());
     this.store = StoreOpener.open(config.store(), clock);
     this.outbound = new OutboundSync(outboundSettings(config), dataverse, spotler, store, mapper, listener, clock);
+    this.jobs = jobWorker(config.jobs(), clock);
+    this.web = webServer(config.web());
+  }
+
+  /** The web server, when switched on; Dataverse's webhooks nudge the job worker through it. */
+  private Optional<WebServer> webServer(WebConfig settings) {
+    if (!settings.enabled()) {
+      return Optional.empty();
+    }
+    String jobTable = new JobSchema(config.jobs().prefix(), config.jobs().optionValuePrefix()).column("spotlerjob");
+    Optional<JobIntake> intake = jobs.map(worker -> worker::nudge);
+    return Optional.of(new WebServer(
+        new WebServer.Settings(settings.host(), settings.port(), settings.webhookKey().orElseThrow().reveal(),
+            config.connection().id(), jobTable, intake),
+        new WebMetrics()));
+  }
+
+  /** The job worker, or empty when jobs are switched off or their table is not installed (said in the log). */
+  private Optional<JobWorker> jobWorker(JobsConfig settings, Clock clock) {
+    if (!settings.enabled()) {
+      return Optional.empty();
+    }
+    JobSchema schema = new JobSchema(settings.prefix(), settings.optionValuePrefix());
+    String jobTable = schema.column("spotlerjob");
+    try {
+      new DataverseSchemaReader(dataverse).read(jobTable);
+    } catch (MissingTableException e) {
+      LOG.atWarn().addKeyValue("table", jobTable)
+          .log("Spotler Jobs are off: the job table is not installed; run the install command, or set jobs.enabled: false");
+      return Optional.empty();
+    }
+    JobRunner runner = new JobRunner(dataverse, MailPlusAutomation.of(spotler), schema, ContactPusher.through(outbound));
+    JobWorkerSettings workerSettings = JobWorkerSettings.defaults()
+        .withPollInterval(settings.pollInterval())
+        .withThreads(settings.threads());
+    workerSettings = workerSettings.withRetries(
+        settings.maxAttempts(), workerSettings.firstRetry(), workerSettings.maxRetry());
+    return Optional.of(new JobWorker(new JobTable(dataverse, schema), runner, workerSettings, clock));
   }
 
   /**
@@ -84,19 +138,29 @@ public final class Connector implements AutoCloseable {
     return outbound;
   }
 
-  /** Starts the sync flows in the background. */
+  /** The Spotler Jobs worker, when jobs run on this connector. */
+  public Optional<JobWorker> jobs() {
+    return jobs;
+  }
+
+  /** Starts the sync flows and the job worker in the background. */
   public void start() {
     outbound.start();
+    jobs.ifPresent(JobWorker::start);
+    web.ifPresent(WebServer::start);
     LOG.atInfo().addKeyValue("connection", config.connection().id()).log("connector started");
   }
 
   @Override
   public void close() {
+    web.ifPresent(WebServer::close);
+    jobs.ifPresent(JobWorker::close);
     outbound.close();
     store.close();
   }
 
-  static DataverseSettings dataverseSettings(DataverseConfig dv) {
+  /** The Dataverse client settings a configuration gives, with the connector's share of the service limits. */
+  public static DataverseSettings dataverseSettings(DataverseConfig dv) {
     DataverseSettings.Builder builder = DataverseSettings.builder(
             dv.url(), tenantOf(dv), dv.clientId(), dv.clientSecret().reveal())
         .pageSize(dv.pageSize())

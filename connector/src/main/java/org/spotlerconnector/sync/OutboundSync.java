@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.spotlerconnector.dataverse.DataverseClient;
 import org.spotlerconnector.mapping.OutboundMapper;
 import org.spotlerconnector.mapping.SourceTable;
+import org.spotlerconnector.spotler.ContactResult;
 import org.spotlerconnector.spotler.MailPlusClient;
+import org.spotlerconnector.spotler.MailPlusException;
+import org.spotlerconnector.spotler.MailPlusUnauthorizedException;
 import org.spotlerconnector.store.QueueCounts;
 import org.spotlerconnector.store.Store;
 
@@ -32,6 +37,7 @@ public final class OutboundSync implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundSync.class);
   private static final Duration IDLE_SENDER_PAUSE = Duration.ofMillis(200);
   private static final Duration FAILURE_PAUSE = Duration.ofSeconds(5);
+  private static final int REREAD_THREADS = 4;
   private static final Map<SourceTable, String> ENTITY_SETS =
       Map.of(SourceTable.CONTACT, "contacts", SourceTable.LEAD, "leads", SourceTable.ACCOUNT, "accounts");
 
@@ -40,6 +46,8 @@ public final class OutboundSync implements AutoCloseable {
   private final List<TableReader> readers = new ArrayList<>();
   private final QueueSender sender;
   private final AtomicBoolean running = new AtomicBoolean();
+  /** Threads for re-reading changed rows with their related columns, a few requests at a time. */
+  private final ExecutorService rereads = Executors.newFixedThreadPool(REREAD_THREADS, daemonThreads("outbound-reread-"));
   private final AtomicBoolean earlierClaimsReleased = new AtomicBoolean();
   private ExecutorService threads;
 
@@ -57,7 +65,7 @@ public final class OutboundSync implements AutoCloseable {
     for (SourceTable table : SourceTable.values()) {
       if (settings.tables().contains(table)) {
         readers.add(new TableReader(table, ENTITY_SETS.get(table), dataverse, store, settings, classifier,
-            mapper.requiredSelect(table), listener, clock));
+            mapper.requiredSelect(table), listener, rereads, clock));
       }
     }
     this.sender = new QueueSender(spotler, store, settings, listener, clock);
@@ -69,12 +77,7 @@ public final class OutboundSync implements AutoCloseable {
       throw new IllegalStateException("The outbound sync is already running");
     }
     releaseClaimsOfEarlierProcesses();
-    AtomicInteger n = new AtomicInteger();
-    threads = Executors.newFixedThreadPool(readers.size() + settings.senders(), r -> {
-      Thread t = new Thread(r, "outbound-sync-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    threads = Executors.newFixedThreadPool(readers.size() + settings.senders(), daemonThreads("outbound-sync-"));
     readers.forEach(reader -> threads.submit(() -> readLoop(reader)));
     for (int i = 0; i < settings.senders(); i++) {
       threads.submit(this::sendLoop);
@@ -124,6 +127,54 @@ public final class OutboundSync implements AutoCloseable {
       total += sent;
     }
     return total;
+  }
+
+  /**
+   * Reads one record, maps it and upserts it to Spotler at once, for a Spotler Job that needs the contact there now.
+   * The outcome says whether the contact is in Spotler with the record's current values.
+   *
+   * @throws org.spotlerconnector.http.TransientHttpException when Dataverse or Spotler stayed unavailable
+   */
+  public SyncNowOutcome syncNow(SourceTable table, String recordId) {
+    Optional<TableReader> reader = readers.stream().filter(r -> r.table() == table).findFirst();
+    if (reader.isEmpty()) {
+      return SyncNowOutcome.notSynced("the " + table.logicalName() + " table is not synced to Spotler");
+    }
+    Optional<OutboundAction> action = reader.get().classifyNow(recordId);
+    if (action.isEmpty()) {
+      return SyncNowOutcome.notSynced("the " + table.logicalName() + " does not exist");
+    }
+    if (action.get() instanceof OutboundAction.Remove remove) {
+      return SyncNowOutcome.notSynced(remove.reason());
+    }
+    if (action.get() instanceof OutboundAction.Reject reject) {
+      return SyncNowOutcome.notSynced("it cannot be mapped: " + reject.reason());
+    }
+    ContactResult result;
+    try {
+      result = sender.upsertNow(table, recordId, ((OutboundAction.Upsert) action.get()).properties());
+    } catch (MailPlusUnauthorizedException unauthorized) {
+      throw unauthorized;
+    } catch (MailPlusException refused) {
+      return SyncNowOutcome.notSynced("Spotler refused it: " + refused.getMessage());
+    }
+    return result.isOk()
+        ? SyncNowOutcome.SYNCED
+        : SyncNowOutcome.notSynced("Spotler rejected it: " + result.code()
+            + (result.message() == null ? "" : " " + result.message()));
+  }
+
+  /**
+   * What {@link #syncNow} did.
+   *
+   * @param reason why the contact is not in Spotler; empty when it is
+   */
+  public record SyncNowOutcome(boolean synced, String reason) {
+    public static final SyncNowOutcome SYNCED = new SyncNowOutcome(true, "");
+
+    static SyncNowOutcome notSynced(String reason) {
+      return new SyncNowOutcome(false, reason);
+    }
   }
 
   /** The tables this sync reads. */
@@ -183,9 +234,19 @@ public final class OutboundSync implements AutoCloseable {
     }
   }
 
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
   @Override
   public synchronized void close() {
     running.set(false);
+    rereads.shutdownNow();
     if (threads != null) {
       threads.shutdownNow();
       try {

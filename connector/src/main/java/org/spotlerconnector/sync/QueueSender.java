@@ -238,6 +238,26 @@ final class QueueSender {
     store.outboundQueue().park(settings.connectionId(), change, reason);
   }
 
+  /**
+   * Upserts one record's mapped properties now, outside the queue, and records what was synced as a queued send would.
+   * Errors of the call are thrown to the caller.
+   */
+  ContactResult upsertNow(SourceTable table, String recordId, ObjectNode properties) {
+    List<ContactResult> results = spotler.upsertContacts(List.of(SpotlerContact.of(recordId, fields(properties))));
+    ContactResult result = results.stream().filter(r -> recordId.equals(r.externalId())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("Spotler did not report a result for the contact"));
+    if (result.isOk()) {
+      Instant now = clock.instant();
+      store.inTransaction(repositories -> {
+        repositories.syncedValues().put(settings.connectionId(),
+            List.of(SyncedRecord.of(table.logicalName(), recordId, properties, now)));
+        repositories.recordLinks().link(settings.connectionId(),
+            List.of(new RecordLink(table.logicalName(), recordId, recordId, now, "OK")));
+      });
+    }
+    return result;
+  }
+
   private void complete(List<QueuedChange> changes) {
     if (!changes.isEmpty()) {
       store.outboundQueue().complete(settings.connectionId(), changes);

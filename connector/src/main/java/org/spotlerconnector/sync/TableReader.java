@@ -9,9 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotlerconnector.dataverse.DataverseClient;
@@ -49,6 +53,7 @@ final class TableReader {
   private final SyncListener listener;
   private final Clock clock;
   private final String trackedSelect;
+  private final Executor rereads;
   private boolean initialLoadAnnounced;
 
   TableReader(
@@ -60,6 +65,7 @@ final class TableReader {
       ChangeClassifier classifier,
       RequiredSelect required,
       SyncListener listener,
+      Executor rereads,
       Clock clock) {
     this.table = table;
     this.entitySet = entitySet;
@@ -69,6 +75,7 @@ final class TableReader {
     this.classifier = classifier;
     this.required = required;
     this.listener = listener;
+    this.rereads = rereads;
     this.clock = clock;
     SortedSet<String> columns = new TreeSet<>(required.columns());
     columns.addAll(ChangeClassifier.STATE_COLUMNS);
@@ -79,6 +86,20 @@ final class TableReader {
 
   SourceTable table() {
     return table;
+  }
+
+  /** What the sync would do with one record now, read as a poll reads it; empty when the record does not exist. */
+  Optional<OutboundAction> classifyNow(String id) {
+    ODataQuery query = ODataQuery.of(entitySet)
+        .select(selectWithStateColumns() + "," + table.primaryIdColumn())
+        .filter(table.primaryIdColumn() + " eq " + UUID.fromString(id)); // parsed: never lets text into the filter
+    if (rereads()) {
+      query = query.expand(required.expandOption());
+    }
+    var pages = dataverse.query(query, 1, formattedValues());
+    return pages.hasNext()
+        ? pages.next().items().stream().findFirst().map(row -> classifier.classify(table, row))
+        : Optional.empty();
   }
 
   /**
@@ -164,17 +185,32 @@ final class TableReader {
     if (!rereads() || tracked.isEmpty()) {
       return tracked;
     }
-    List<ObjectNode> rows = new ArrayList<>(tracked.size());
+    // The re-reads of one page run side by side (the client's budget caps the concurrency); results keep page order.
+    List<CompletableFuture<List<ObjectNode>>> reads = new ArrayList<>();
     for (int from = 0; from < tracked.size(); from += settings.rereadChunk()) {
       List<ObjectNode> chunk = tracked.subList(from, Math.min(tracked.size(), from + settings.rereadChunk()));
-      ODataQuery query = ODataQuery.of(entitySet)
-          .select(selectWithStateColumns())
-          .expand(required.expandOption())
-          .filter("Microsoft.Dynamics.CRM.In(PropertyName=@p1,PropertyValues=@p2)")
-          .alias("@p1", "'" + table.primaryIdColumn() + "'")
-          .alias("@p2", idArray(chunk));
-      dataverse.query(query, 5_000, formattedValues()).forEachPage(rows::addAll);
+      reads.add(CompletableFuture.supplyAsync(() -> reread(chunk), rereads));
     }
+    List<ObjectNode> rows = new ArrayList<>(tracked.size());
+    for (CompletableFuture<List<ObjectNode>> read : reads) {
+      try {
+        rows.addAll(read.join());
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
+    return rows;
+  }
+
+  private List<ObjectNode> reread(List<ObjectNode> chunk) {
+    ODataQuery query = ODataQuery.of(entitySet)
+        .select(selectWithStateColumns())
+        .expand(required.expandOption())
+        .filter("Microsoft.Dynamics.CRM.In(PropertyName=@p1,PropertyValues=@p2)")
+        .alias("@p1", "'" + table.primaryIdColumn() + "'")
+        .alias("@p2", idArray(chunk));
+    List<ObjectNode> rows = new ArrayList<>(chunk.size());
+    dataverse.query(query, 5_000, formattedValues()).forEachPage(rows::addAll);
     return rows;
   }
 

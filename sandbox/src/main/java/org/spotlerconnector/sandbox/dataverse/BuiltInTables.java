@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The tables every environment starts with: {@code contact}, {@code lead}, {@code account} and {@code systemuser},
+ * The tables every environment starts with: {@code contact}, {@code lead}, {@code account}, {@code systemuser} and
+ * {@code post} (timeline posts),
  * with the columns (names, lengths, option values) of the standard Dataverse tables that the connector touches.
  * All have change tracking enabled.
  */
@@ -29,7 +30,7 @@ public final class BuiltInTables {
   private BuiltInTables() {}
 
   public static List<TableDefinition> all() {
-    return List.of(contact(), lead(), account(), systemUser());
+    return List.of(contact(), lead(), account(), systemUser(), post());
   }
 
   public static TableDefinition contact() {
@@ -167,6 +168,25 @@ public final class BuiltInTables {
                 "accessmode",
                 options(0, "Read-Write", 1, "Administrative", 2, "Read", 3, "Support User", 4, "Non-interactive",
                     5, "Delegated Admin")))
+        .build();
+  }
+
+  /** A timeline post (dataverse-api.md §5.4): text, source and type, regarding a contact, account or lead. */
+  public static TableDefinition post() {
+    return TableDefinition.builder("post", "posts")
+        .primaryName("text")
+        .changeTracking(false)
+        .column(memo("text", 2000))
+        .column(memo("largetext", 1_048_576))
+        .column(choice("source", options(1, "Auto Post", 2, "Manual Post", 3, "ActionHub Post")))
+        .column(choice("type", options(1, "Check-in", 2, "Idea", 3, "News", 4, "Private Message", 5, "Question",
+            6, "Re-post", 7, "Status")))
+        .column(
+            lookup(
+                "regardingobjectid",
+                LookupTarget.of("regardingobjectid_contact", "contact"),
+                LookupTarget.of("regardingobjectid_account", "account"),
+                LookupTarget.of("regardingobjectid_lead", "lead")))
         .build();
   }
 

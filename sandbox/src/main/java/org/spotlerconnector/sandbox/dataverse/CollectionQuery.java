@@ -86,7 +86,7 @@ final class CollectionQuery {
     }
     List<String> select = options.select() == null ? null : SelectParser.parse(options.select(), definition);
     List<ExpandOption> expands =
-        ExpandOption.parse(options.expand(), definition, name -> store.byLogicalName(name).map(TableStore::definition));
+        ExpandOption.parse(options.expand(), definition, store.definitions(), store.clock());
     boolean paged = preferences.maxPageSize() != null;
     return new Plan(
         filter(definition, options),

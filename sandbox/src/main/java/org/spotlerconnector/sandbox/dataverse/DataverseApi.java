@@ -3,6 +3,7 @@ package org.spotlerconnector.sandbox.dataverse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -29,16 +30,20 @@ import org.spotlerconnector.sandbox.http.Json;
  */
 final class DataverseApi implements OperationExecutor {
   static final String SERVICE_PATH = "/api/data/v9.2";
-  private static final String BULK_PREFIX = "Microsoft.Dynamics.CRM.";
+  private static final String NAMESPACE = "Microsoft.Dynamics.CRM.";
   private static final Set<String> BULK_MESSAGES = Set.of("CreateMultiple", "UpdateMultiple", "UpsertMultiple");
-  private static final UUID BUSINESS_UNIT_ID = UUID.fromString("6f1a3bd6-4b8e-4a0c-9d0e-2a5b1c9e7d01");
-  private static final UUID ORGANIZATION_ID = UUID.fromString("0b7c2e54-93a1-4f6d-8e25-7c4d1a2b3c4d");
+  private static final String SOLUTION_HEADER = "MSCRM.SolutionUniqueName";
+  private static final String ENTITY_ID = "OData-EntityId";
+  static final UUID ORGANIZATION_ID = UUID.fromString("0b7c2e54-93a1-4f6d-8e25-7c4d1a2b3c4d");
 
   private final DataverseStore store;
   private final CollectionQuery collections;
   private final ChangeTracking changeTracking;
   private final EntityEndpoint entities;
-  private final MetadataApi metadata;
+  private final MetadataEndpoint definitions;
+  private final RelatedRows relatedRows;
+  private final EnvironmentVariables environmentVariables;
+  private final RolePrivileges rolePrivileges;
   private final Supplier<CallContext> inProcessContext;
   private final Consumer<String> countBatchedRequest;
   private final ThreadLocal<Scope> scope = new ThreadLocal<>();
@@ -57,21 +62,23 @@ final class DataverseApi implements OperationExecutor {
   /**
    * @param inProcessContext the context for inner calls made outside any HTTP request (the in-process user)
    * @param countBatchedRequest adds one request to a client's service protection count
+   * @param defineTable adds or redefines a table with everything that comes with it, for the metadata Web API
    */
   DataverseApi(
       DataverseStore store,
       Records records,
       Supplier<Duration> changeTrackingRetention,
       Supplier<CallContext> inProcessContext,
-      Consumer<String> countBatchedRequest) {
+      Consumer<String> countBatchedRequest,
+      Consumer<TableDefinition> defineTable) {
     this.store = store;
     this.collections = new CollectionQuery(store);
     this.changeTracking = new ChangeTracking(store, changeTrackingRetention);
     this.entities = new EntityEndpoint(store, records);
-    this.metadata =
-        new MetadataApi(
-            () -> store.read(() -> store.tables().stream().map(TableStore::definition).toList()),
-            logicalName -> store.read(() -> store.byLogicalName(logicalName).map(TableStore::size).orElse(0)));
+    this.definitions = new MetadataEndpoint(new MetadataApi(new StoreCatalog(store, defineTable)));
+    this.relatedRows = new RelatedRows(store, records);
+    this.environmentVariables = new EnvironmentVariables(store);
+    this.rolePrivileges = new RolePrivileges(store, records);
     this.inProcessContext = inProcessContext;
     this.countBatchedRequest = countBatchedRequest;
   }
@@ -156,11 +163,23 @@ final class DataverseApi implements OperationExecutor {
         return MetadataDocument.of(store.tables());
       }
       case "EntityDefinitions" -> {
+        return definitions.entityDefinitions(resource, request, context);
+      }
+      case "RelationshipDefinitions" -> {
+        return definitions.relationshipDefinitions(resource, request, context);
+      }
+      case "CreateCustomerRelationships", "InsertStatusValue", "InsertOptionValue", "PublishXml", "PublishAllXml" -> {
+        requireAction(request, resource);
+        return definitions.action(resource.name(), request, context);
+      }
+      case EnvironmentVariables.FUNCTION -> {
         requireMethod(request, "GET");
-        return metadata
-            .entityDefinitions(resource.keyText(), resource.rest(), request.queryParameters(), context.serviceRoot())
-            .map(body -> ODataResponses.json(200, body))
-            .orElseGet(() -> ODataResponses.empty(204));
+        if (!resource.rest().isEmpty()) {
+          throw DataverseException.resourceNotFound(resource.rest().get(0));
+        }
+        return ODataResponses.json(
+            200,
+            environmentVariables.retrieveValue(resource.keyText(), QueryOptions.of(request).aliases(), context));
       }
       case "RetrieveTotalRecordCount" -> {
         requireMethod(request, "GET");
@@ -168,7 +187,8 @@ final class DataverseApi implements OperationExecutor {
           throw DataverseException.resourceNotFound(resource.rest().get(0));
         }
         ObjectNode counts =
-            metadata.retrieveTotalRecordCount(resource.keyText(), request.queryParameters(), context.serviceRoot());
+            definitions.metadata()
+                .retrieveTotalRecordCount(resource.keyText(), request.queryParameters(), context.serviceRoot());
         return ODataResponses.json(200, counts);
       }
       default -> {
@@ -192,6 +212,7 @@ final class DataverseApi implements OperationExecutor {
               : collections.get(table, request, options, preferences, context);
         }
         case "POST" -> {
+          SystemTableRules.requireMessageAllowed(RowChange.CREATE, table.definition());
           return entities.create(table, request, context);
         }
         default -> throw DataverseException.methodNotAllowed(request.method());
@@ -205,8 +226,8 @@ final class DataverseApi implements OperationExecutor {
           ? changeTracking.countChanges(table, options)
           : collections.count(table, options);
     }
-    if (resource.rest().size() == 1 && segment.startsWith(BULK_PREFIX)) {
-      String message = segment.substring(BULK_PREFIX.length());
+    if (resource.rest().size() == 1 && segment.startsWith(NAMESPACE)) {
+      String message = segment.substring(NAMESPACE.length());
       if (!BULK_MESSAGES.contains(message)) {
         throw DataverseException.resourceNotFound(segment);
       }
@@ -223,15 +244,55 @@ final class DataverseApi implements OperationExecutor {
     if (resource.rest().isEmpty()) {
       return switch (request.method()) {
         case "GET" -> entities.retrieve(table, resource.keyText(), request, context);
-        case "PATCH" -> entities.upsert(table, resource.keyText(), request, context);
-        case "DELETE" -> entities.delete(table, resource.keyText(), request);
+        case "PATCH" -> {
+          SystemTableRules.requireMessageAllowed(RowChange.UPDATE, table.definition());
+          yield entities.upsert(table, resource.keyText(), request, context);
+        }
+        case "DELETE" -> {
+          SystemTableRules.requireMessageAllowed(RowChange.DELETE, table.definition());
+          yield entities.delete(table, resource.keyText(), request, context);
+        }
         default -> throw DataverseException.methodNotAllowed(request.method());
       };
     }
+    if (resource.rest().size() == 1 && resource.rest().get(0).startsWith(NAMESPACE)) {
+      return boundAction(table, resource, request, context);
+    }
     if (resource.rest().size() == 1) {
+      if (!request.method().equals("GET")) {
+        SystemTableRules.requireMessageAllowed(RowChange.UPDATE, table.definition());
+      } else {
+        Optional<RelatedRows.Query> related =
+            relatedRows.of(table, resource.keyText(), resource.rest().get(0), request);
+        if (related.isPresent()) {
+          RelatedRows.Query query = related.get();
+          return collection(
+              query.table(), ResourcePath.parse(query.table().definition().entitySetName()), query.request(), context);
+        }
+      }
       return entities.column(table, resource.keyText(), resource.rest().get(0), request, context);
     }
     throw DataverseException.resourceNotFound(resource.rest().get(resource.rest().size() - 1));
+  }
+
+  /** An unbound action: POST to its name, without a key or further segments. */
+  private static void requireAction(HttpRequest request, ResourcePath resource) {
+    requireMethod(request, "POST");
+    if (resource.keyText() != null || !resource.rest().isEmpty()) {
+      throw DataverseException.resourceNotFound(resource.name());
+    }
+  }
+
+  /** An action bound to one row: {@code roles(<id>)/Microsoft.Dynamics.CRM.AddPrivilegesRole}. */
+  private HttpResponse boundAction(TableStore table, ResourcePath resource, HttpRequest request, CallContext context) {
+    String action = resource.rest().get(0).substring(NAMESPACE.length());
+    if (!action.equals(RolePrivileges.ADD_PRIVILEGES)
+        || !table.definition().logicalName().equals(SystemTables.ROLE)) {
+      throw DataverseException.resourceNotFound(resource.rest().get(0));
+    }
+    requireMethod(request, "POST");
+    rolePrivileges.add(table, resource.keyText(), request.bodyJson(), context);
+    return ODataResponses.empty(204);
   }
 
   /** dataverse-api.md §2.7: batches do not nest. */
@@ -265,7 +326,7 @@ final class DataverseApi implements OperationExecutor {
   private HttpResponse whoAmI(CallContext context) {
     ObjectNode body = Json.object();
     body.put("@odata.context", context.metadataUrl() + "#Microsoft.Dynamics.CRM.WhoAmIResponse");
-    body.put("BusinessUnitId", BUSINESS_UNIT_ID.toString());
+    body.put("BusinessUnitId", SystemRows.ROOT_BUSINESS_UNIT.toString());
     body.put("UserId", context.userId().toString());
     body.put("OrganizationId", ORGANIZATION_ID.toString());
     return ODataResponses.json(200, body);

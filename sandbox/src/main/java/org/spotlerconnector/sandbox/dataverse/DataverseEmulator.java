@@ -1,8 +1,10 @@
 package org.spotlerconnector.sandbox.dataverse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,9 @@ import org.spotlerconnector.sandbox.http.Json;
 /**
  * The Dataverse Web API ({@code /api/data/v9.2/}) of one environment, in memory, following the documented behaviour in
  * dataverse-api.md: bearer tokens from the Entra ID emulator, queries with paging, single-row operations with
- * optimistic concurrency, change tracking, {@code $batch}, bulk messages and service protection limits.
+ * optimistic concurrency, change tracking, {@code $batch}, bulk messages and service protection limits; custom tables,
+ * columns, relationships and keys created through the metadata Web API; publishers, solutions, environment variables
+ * and security roles; and webhooks sent for registered steps (see {@link #webhookDeliveries()}).
  *
  * <p>The environment URL (the token audience and the base of every URL in answers) can be fixed with
  * {@link #environmentUrl(String)}; until then it is taken from each request's {@code Host} header, which suits a
@@ -48,6 +52,9 @@ public final class DataverseEmulator implements Emulator {
   private final ServiceProtection protection;
   private final BearerAuthentication authentication;
   private final DataverseApi api;
+  private final SystemRows systemRows;
+  private final WebhookDeliveries webhookDeliveries = new WebhookDeliveries();
+  private final WebhookSender webhookSender;
   private final Inspection inspection = new Inspection(this);
   private volatile String environmentUrl;
   private volatile String authorizationUri = DEFAULT_AUTHORIZATION_URI;
@@ -62,15 +69,22 @@ public final class DataverseEmulator implements Emulator {
    * @param environmentUrl e.g. {@code http://127.0.0.1:7402}; the audience tokens must carry. May be null.
    */
   public DataverseEmulator(AccessTokens tokens, String environmentUrl) {
-    this.store = new DataverseStore(tokens.clock(), BuiltInTables.all());
+    List<TableDefinition> tables = new ArrayList<>(BuiltInTables.all());
+    tables.addAll(SystemTables.all());
+    this.store = new DataverseStore(tokens.clock(), tables);
     this.records = new Records(store);
+    this.webhookSender = new WebhookSender(tokens.clock(), webhookDeliveries, new AsyncJobs(store, records));
+    records.rules(new SystemTableRules(store, SystemRows.ROOT_BUSINESS_UNIT));
+    records.listener(new WebhookSteps(store, webhookSender, this::organizationDomain));
+    this.systemRows = new SystemRows(store, records, SYSTEM_USER_ID);
     this.protection = new ServiceProtection(tokens.clock());
     this.authentication = new BearerAuthentication(tokens);
     this.api =
         new DataverseApi(
-            store, records, () -> changeTrackingRetention, this::inProcessContext, protection::count);
+            store, records, () -> changeTrackingRetention, this::inProcessContext, protection::count, this::addTable);
     environmentUrl(environmentUrl);
     createSystemUser();
+    systemRows.seed();
   }
 
   @Override
@@ -153,6 +167,7 @@ public final class DataverseEmulator implements Emulator {
   /** Adds a table, or replaces the definition of the table with the same logical name, keeping its rows. */
   public void addTable(TableDefinition definition) {
     store.addTable(definition);
+    systemRows.addTableRows(definition);
   }
 
   public ServiceProtectionLimits limits() {
@@ -181,6 +196,39 @@ public final class DataverseEmulator implements Emulator {
   }
 
   /**
+   * The webhooks sent for registered steps, oldest first (the most recent 10,000), with their status: pending,
+   * delivered or failed. Failed asynchronous runs are also system jobs ({@code asyncoperations}, statuscode 31).
+   */
+  public List<WebhookDelivery> webhookDeliveries() {
+    return webhookDeliveries.all();
+  }
+
+  /** Forgets the finished webhook deliveries; pending ones stay until they finish. */
+  public void clearWebhookDeliveries() {
+    webhookDeliveries.clear();
+  }
+
+  /**
+   * Waits until no webhook is being sent; false when the timeout passed first.
+   *
+   * @throws InterruptedException when the waiting thread is interrupted
+   */
+  public boolean awaitWebhooks(Duration timeout) throws InterruptedException {
+    return webhookDeliveries.awaitIdle(timeout);
+  }
+
+  /** How long a webhook endpoint has to answer (60 seconds, as documented, unless changed). */
+  public Duration webhookTimeout() {
+    return webhookSender.timeout();
+  }
+
+  /** Changes how long a webhook endpoint has to answer, e.g. to test timeouts quickly. */
+  public DataverseEmulator webhookTimeout(Duration timeout) {
+    webhookSender.timeout(timeout);
+    return this;
+  }
+
+  /**
    * Runs work as one transaction: while it runs no one else reads or writes, and if it throws every row change made
    * inside is undone.
    */
@@ -189,19 +237,29 @@ public final class DataverseEmulator implements Emulator {
   }
 
   /**
-   * Deletes all rows of all tables (tables added at run time stay), forgets service protection usage and restores
-   * the default limits and retention. Delta tokens issued before are refused as expired.
+   * Deletes all rows of all tables (tables added at run time stay) and puts back the rows every environment starts
+   * with, forgets service protection usage and finished webhook deliveries, and restores the default limits,
+   * retention and webhook timeout. Delta tokens issued before are refused as expired.
    */
   public void reset() {
     store.clear();
     protection.reset();
     changeTrackingRetention = ChangeTracking.DEFAULT_RETENTION;
+    webhookSender.timeout(WebhookSender.DEFAULT_TIMEOUT);
+    webhookDeliveries.clear();
     createSystemUser();
+    systemRows.seed();
   }
 
   private String environmentUrl(HttpRequest request) {
     String fixed = environmentUrl;
     return fixed != null ? fixed : "http://" + request.header("Host").orElse("127.0.0.1");
+  }
+
+  /** The {@code x-ms-dynamics-organization} header of webhooks: the host name of the environment URL. */
+  private String organizationDomain() {
+    String fixed = environmentUrl;
+    return fixed == null ? "127.0.0.1" : URI.create(fixed).getHost();
   }
 
   private CallContext inProcessContext() {

@@ -27,6 +27,9 @@ public final class DataverseException extends RuntimeException {
   static final String EXPIRED_VERSION_STAMP = "0x80044352";
   static final String CHANGE_TRACKING = "0x80044351";
   static final String UNEXPECTED = "0x80040216";
+  static final String INVALID_ARGUMENT = "0x80040203";
+  /** The platform's code for a message a table has no processor for; the value is this emulator's assumption. */
+  static final String MESSAGE_NOT_SUPPORTED = "0x80040800";
 
   private final int status;
   private final String code;
@@ -145,6 +148,32 @@ public final class DataverseException extends RuntimeException {
   static DataverseException notWithChangeTracking(String option) {
     return badRequest(
         ODATA_QUERY, "The \"" + option + "\" query parameter isn't supported when Change Tracking is enabled.");
+  }
+
+  /** A value the server refuses for a table (the emulator's own wording for rules the documentation states). */
+  static DataverseException invalidArgument(String message) {
+    return badRequest(INVALID_ARGUMENT, message);
+  }
+
+  /** A second row with a value that must be unique in its table, such as a publisher's unique name. */
+  static DataverseException duplicateValue(TableDefinition table, String column, String value) {
+    return new DataverseException(
+        412,
+        DUPLICATE_RECORD,
+        "Cannot insert duplicate key. A " + table.logicalName() + " with " + column + " '" + value
+            + "' already exists.");
+  }
+
+  /**
+   * A message a platform-maintained table does not take, with the platform's text as public error reports quote it
+   * ("The 'Create' method does not support entities of type 'x'. MessageProcessorCache returned
+   * MessageProcessor.Empty.").
+   */
+  static DataverseException messageNotSupported(String message, TableDefinition table) {
+    return badRequest(
+        MESSAGE_NOT_SUPPORTED,
+        "The '" + message + "' method does not support entities of type '" + table.logicalName()
+            + "'. MessageProcessorCache returned MessageProcessor.Empty.");
   }
 
   /** dataverse-api.md §3: the fault for a delta token older than the change tracking retention. */

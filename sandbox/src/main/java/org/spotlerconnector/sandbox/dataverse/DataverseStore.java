@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * All tables of one environment, the global version counter and the lock that guards them. Readers share the lock;
@@ -21,9 +23,12 @@ import java.util.function.Supplier;
  *
  * <p>{@link #atomically} runs work under the write lock with an undo log: if the work throws, every row change made
  * inside (rows, version index, deletion records, alternate key index, the version counter) is put back. Nested calls
- * roll back only their own part.
+ * roll back only their own part. Work that must follow only a committed change (such as queuing an asynchronous
+ * webhook) is registered with {@link #afterCommit} and runs once the outermost transaction has committed and the lock
+ * is released; a rollback forgets the work registered inside it.
  */
 final class DataverseStore {
+  private static final Logger LOG = LoggerFactory.getLogger(DataverseStore.class);
   private static final long FIRST_VERSION = 1_000;
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -34,6 +39,7 @@ final class DataverseStore {
   private volatile long version = FIRST_VERSION;
   private volatile long oldestValidVersion = FIRST_VERSION;
   private final List<Undo> undoLog = new ArrayList<>();
+  private final List<Runnable> afterCommit = new ArrayList<>();
   private int transactionDepth;
 
   private record Undo(TableStore table, TableStore.Snapshot before) {}
@@ -82,6 +88,11 @@ final class DataverseStore {
     return List.copyOf(inOrder);
   }
 
+  /** The definitions of all tables, in the order they were added. */
+  List<TableDefinition> definitions() {
+    return inOrder.stream().map(TableStore::definition).toList();
+  }
+
   <T> T read(Supplier<T> work) {
     lock.readLock().lock();
     try {
@@ -104,19 +115,49 @@ final class DataverseStore {
   <T> T atomically(Callable<T> work) throws Exception {
     lock.writeLock().lock();
     int savepoint = undoLog.size();
+    int commitSavepoint = afterCommit.size();
     long versionAtStart = version;
     transactionDepth++;
+    List<Runnable> committed = List.of();
     try {
-      return work.call();
+      T result = work.call();
+      if (transactionDepth == 1) {
+        committed = List.copyOf(afterCommit);
+      }
+      return result;
     } catch (Exception | Error e) {
       rollbackTo(savepoint, versionAtStart);
+      afterCommit.subList(commitSavepoint, afterCommit.size()).clear();
       throw e;
     } finally {
       transactionDepth--;
       if (transactionDepth == 0) {
         undoLog.clear();
+        afterCommit.clear();
       }
       lock.writeLock().unlock();
+      committed.forEach(DataverseStore::runCommitted);
+    }
+  }
+
+  /**
+   * Runs an action once the current transaction commits (at once when no transaction is open); call only while
+   * holding the write lock. The action should be quick: it runs on the committing thread.
+   */
+  void afterCommit(Runnable action) {
+    requireWriteLock();
+    if (transactionDepth == 0) {
+      runCommitted(action);
+    } else {
+      afterCommit.add(action);
+    }
+  }
+
+  private static void runCommitted(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      LOG.atError().setCause(e).log("work after a commit failed");
     }
   }
 

@@ -67,7 +67,7 @@ public final class DataverseTable {
 
   /** Deletes a row; false when there was none. */
   public boolean delete(UUID id) {
-    return store.transaction(() -> records.delete(table, id)) != null;
+    return store.transaction(() -> records.delete(table, id, userId)) != null;
   }
 
   /** A copy of the stored row, with its system columns. */

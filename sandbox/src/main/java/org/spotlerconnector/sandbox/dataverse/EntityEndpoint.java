@@ -101,7 +101,7 @@ final class EntityEndpoint {
     return PreferenceApplied.ofWrite(preferences).applyTo(ODataResponses.json(200, entity(renderer, row, context)));
   }
 
-  HttpResponse delete(TableStore table, String keyText, HttpRequest request) {
+  HttpResponse delete(TableStore table, String keyText, HttpRequest request, CallContext context) {
     TableDefinition definition = table.definition();
     EntityKey key = EntityKey.parse(keyText, definition);
     String ifMatch = request.header(IF_MATCH).orElse(null);
@@ -111,7 +111,7 @@ final class EntityEndpoint {
           if (ifMatch != null && !matches(ifMatch, existing)) {
             throw DataverseException.versionMismatch();
           }
-          return records.delete(table, existing.id());
+          return records.delete(table, existing.id(), context.userId());
         });
     return ODataResponses.empty(204);
   }
@@ -179,8 +179,7 @@ final class EntityEndpoint {
   }
 
   private List<ExpandOption> expands(TableDefinition definition, QueryOptions options) {
-    return ExpandOption.parse(
-        options.expand(), definition, name -> store.byLogicalName(name).map(TableStore::definition));
+    return ExpandOption.parse(options.expand(), definition, store.definitions(), store.clock());
   }
 
   private static List<String> select(TableDefinition definition, QueryOptions options) {

@@ -24,6 +24,9 @@ import org.spotlerconnector.sandbox.http.Json;
  *   <li>{@code GET|PUT /_sandbox/limits}: {@code {"requests":N,"windowSeconds":S,"executionMillis":M,"concurrency":C}},
  *       fields left out keep their value;
  *   <li>{@code GET|PUT /_sandbox/change-tracking}: {@code {"retentionSeconds":S}}, how long delta tokens stay valid;
+ *   <li>{@code GET /_sandbox/webhooks}: the webhooks sent for registered steps, oldest first, with their status
+ *       ({@code PENDING}, {@code DELIVERED}, {@code FAILED}), the HTTP status of each attempt and the error;
+ *       {@code DELETE /_sandbox/webhooks} forgets the finished ones;
  *   <li>{@code POST /_sandbox/reset}: delete all rows, forget usage, restore default limits and retention.
  * </ul>
  */
@@ -72,6 +75,16 @@ final class Inspection {
     if (path.equals(TABLES) && method.equals("GET")) {
       return tables();
     }
+    if (path.equals("/_sandbox/webhooks")) {
+      return switch (method) {
+        case "GET" -> webhooks();
+        case "DELETE" -> {
+          emulator.clearWebhookDeliveries();
+          yield HttpResponse.empty(204);
+        }
+        default -> null;
+      };
+    }
     if (path.startsWith(TABLES + "/")) {
       String[] parts = path.substring(TABLES.length() + 1).split("/");
       DataverseTable table =
@@ -106,6 +119,30 @@ final class Inspection {
     }
     ObjectNode body = Json.object();
     body.set("tables", tables);
+    return HttpResponse.json(200, body);
+  }
+
+  private HttpResponse webhooks() {
+    ObjectNode body = Json.object();
+    ArrayNode deliveries = body.putArray("deliveries");
+    for (WebhookDelivery delivery : emulator.webhookDeliveries()) {
+      ObjectNode entry = deliveries.addObject();
+      entry.put("id", delivery.id().toString());
+      entry.put("stepId", delivery.stepId().toString());
+      entry.put("stepName", delivery.stepName());
+      entry.put("mode", delivery.asynchronous() ? "async" : "sync");
+      entry.put("url", delivery.url());
+      entry.put("message", delivery.messageName());
+      entry.put("entity", delivery.entityName());
+      entry.put("entityId", delivery.entityId().toString());
+      entry.put("correlationId", delivery.correlationId().toString());
+      entry.put("status", delivery.status().name());
+      ArrayNode attempts = entry.putArray("responseStatuses");
+      delivery.responseStatuses().forEach(attempts::add);
+      entry.put("error", delivery.error());
+      entry.put("queuedAt", delivery.queuedAt().toString());
+      entry.put("finishedAt", delivery.finishedAt() == null ? null : delivery.finishedAt().toString());
+    }
     return HttpResponse.json(200, body);
   }
 

@@ -3,9 +3,12 @@ package org.spotlerconnector.sandbox.dataverse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.spotlerconnector.sandbox.dataverse.query.ColumnKind;
 import org.spotlerconnector.sandbox.http.Json;
@@ -14,14 +17,25 @@ import org.spotlerconnector.sandbox.http.Json;
  * Creates, updates and deletes rows the way the server does: resolves lookups, keeps state and status reason
  * consistent, derives computed columns, enforces alternate key uniqueness and maintains the system columns
  * ({@code createdon}, {@code modifiedon}, {@code createdby}, {@code modifiedby}, {@code ownerid} and
- * {@code versionnumber}, one global counter). Every write takes a new version, so change tracking sees it. Callers
- * hold the store's write lock.
+ * {@code versionnumber}, one global counter). Every write takes a new version, so change tracking sees it; table
+ * specific {@link RowRules} are checked before it, and the {@link RowChangeListener} hears of it (for registered
+ * steps). Callers hold the store's write lock.
  */
 final class Records {
   private final DataverseStore store;
+  private volatile RowRules rules = RowRules.NONE;
+  private volatile RowChangeListener listener = RowChangeListener.NONE;
 
   Records(DataverseStore store) {
     this.store = store;
+  }
+
+  void rules(RowRules rules) {
+    this.rules = Objects.requireNonNull(rules, "rules");
+  }
+
+  void listener(RowChangeListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /** Creates a row; {@code requestedId} may be null for a new id. */
@@ -45,19 +59,34 @@ final class Records {
     }
     setLookup(values, lookupProperty(TableDefinition.CREATED_BY), userId, "systemuser");
     values.put(TableDefinition.CREATED_ON, ColumnValues.dateTime(store.now()));
-    return write(table, id, values, changes, userId);
+    Row row = write(table, id, values, changes, userId, null);
+    Set<String> target = new LinkedHashSet<>();
+    for (ColumnDefinition column : definition.columns()) {
+      if (row.values().has(column.propertyName()) && !column.logicalName().equals(TableDefinition.VERSION_NUMBER)) {
+        target.add(column.logicalName());
+      }
+    }
+    announce(RowChange.CREATE, definition, row, target, userId);
+    return row;
   }
 
   /** Updates an existing row; every successful update takes a new version, even when no value changed. */
   Row update(TableStore table, Row existing, Changes changes, UUID userId) {
     ObjectNode values = existing.values().deepCopy();
     apply(table, values, changes, userId);
-    return write(table, existing.id(), values, changes, userId);
+    Row row = write(table, existing.id(), values, changes, userId, existing);
+    Set<String> target = updateTarget(table.definition(), existing, row, changes);
+    announce(RowChange.UPDATE, table.definition(), row, target, userId);
+    return row;
   }
 
   /** Deletes a row; returns the deleted row or null when there was none. */
-  Row delete(TableStore table, UUID id) {
-    return store.remove(table, id);
+  Row delete(TableStore table, UUID id, UUID userId) {
+    Row removed = store.remove(table, id);
+    if (removed != null) {
+      announce(RowChange.DELETE, table.definition(), removed, Set.of(), userId);
+    }
+    return removed;
   }
 
   /** Finds a row by primary or alternate key. */
@@ -97,7 +126,7 @@ final class Records {
         : DataverseException.recordNotFoundByKey(table);
   }
 
-  private Row write(TableStore table, UUID id, ObjectNode values, Changes changes, UUID userId) {
+  private Row write(TableStore table, UUID id, ObjectNode values, Changes changes, UUID userId, Row existing) {
     TableDefinition definition = table.definition();
     reconcileState(definition, id, values, changes);
     for (ColumnDefinition column : definition.columns()) {
@@ -110,6 +139,7 @@ final class Records {
         }
       }
     }
+    rules.beforeWrite(table, id, values, existing);
     requireUniqueKeys(table, id, values);
     setLookup(values, lookupProperty(TableDefinition.MODIFIED_BY), userId, "systemuser");
     values.put(TableDefinition.MODIFIED_ON, ColumnValues.dateTime(store.now()));
@@ -118,6 +148,31 @@ final class Records {
     Row row = new Row(id, version, values);
     store.put(table, row);
     return row;
+  }
+
+  private void announce(String message, TableDefinition table, Row row, Set<String> target, UUID userId) {
+    listener.changed(new RowChange(message, table, row.id(), row.values(), Set.copyOf(target), userId, store.now()));
+  }
+
+  /**
+   * The columns of an Update's target: those the request set (even to the value they had), the primary key, and those
+   * the server changed along with them, except the version number.
+   */
+  private static Set<String> updateTarget(TableDefinition table, Row before, Row after, Changes changes) {
+    Set<String> target = new LinkedHashSet<>();
+    target.add(table.primaryIdColumn());
+    for (ColumnDefinition column : table.columns()) {
+      String property = column.propertyName();
+      boolean requested =
+          changes.touches(property) || changes.lookups().stream().anyMatch(l -> l.lookup().equals(column));
+      boolean changed = !Objects.equals(before.values().get(property), after.values().get(property));
+      if (requested || (changed && !column.logicalName().equals(TableDefinition.VERSION_NUMBER))) {
+        target.add(column.logicalName());
+      }
+    }
+    target.add(TableDefinition.MODIFIED_ON);
+    target.add(TableDefinition.MODIFIED_BY);
+    return target;
   }
 
   private void apply(TableStore table, ObjectNode values, Changes changes, UUID userId) {

@@ -1,6 +1,7 @@
 package org.spotlerconnector.sandbox.dataverse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class RowRenderer {
       writeColumn(entity, column, row.values());
     }
     for (ExpandOption expand : expands) {
-      entity.set(expand.navigationProperty(), expanded(expand, row.values()));
+      entity.set(expand.navigationProperty(), expanded(expand, row));
     }
     return entity;
   }
@@ -108,7 +109,11 @@ final class RowRenderer {
             });
   }
 
-  private JsonNode expanded(ExpandOption expand, ObjectNode values) {
+  private JsonNode expanded(ExpandOption expand, Row row) {
+    if (expand.collection()) {
+      return related(expand, row.id());
+    }
+    ObjectNode values = row.values();
     String property = expand.lookup().propertyName();
     if (!values.hasNonNull(property)
         || !expand.target().logicalName().equals(values.path(Row.lookupTableKey(property)).asText())) {
@@ -122,13 +127,34 @@ final class RowRenderer {
         .orElse(NullNode.instance);
   }
 
+  /** The rows of a collection-valued navigation property: those whose lookup points at this row. */
+  private ArrayNode related(ExpandOption expand, UUID id) {
+    String property = expand.lookup().propertyName();
+    String idText = id.toString();
+    List<Row> rows = new ArrayList<>();
+    store.byLogicalName(expand.target().logicalName()).ifPresent(
+        related -> related.rows().stream()
+            .filter(r -> idText.equals(r.values().path(property).asText(null))
+                && table.logicalName().equals(r.values().path(Row.lookupTableKey(property)).asText(null))
+                && expand.filter().test(r.values()))
+            .forEach(rows::add));
+    if (expand.order() != null) {
+      rows.sort((a, b) -> expand.order().compare(a.values(), b.values()));
+    }
+    int limit = expand.top() == null ? rows.size() : Math.min(expand.top(), rows.size());
+    RowRenderer renderer = new RowRenderer(store, expand.target(), expand.select(), List.of(), annotations);
+    ArrayNode value = Json.array();
+    rows.subList(0, limit).forEach(r -> value.add(renderer.render(r)));
+    return value;
+  }
+
   private static List<ColumnDefinition> columns(TableDefinition table, List<String> select) {
     if (select == null) {
-      return List.copyOf(table.columns());
+      return table.columns().stream().filter(c -> table.isReadable(c.logicalName())).toList();
     }
     List<ColumnDefinition> columns = new ArrayList<>();
     for (String property : select) {
-      table.columnForProperty(property).ifPresent(columns::add);
+      table.columnForProperty(property).filter(c -> table.isReadable(c.logicalName())).ifPresent(columns::add);
     }
     table
         .columnNamed(table.primaryIdColumn())

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.spotlerconnector.sandbox.dataverse.query.ColumnKind;
 import org.spotlerconnector.sandbox.dataverse.query.QuerySchema;
 
@@ -39,6 +41,7 @@ public final class TableDefinition implements QuerySchema {
   private final Map<Integer, Integer> stateByStatus;
   private final Map<Integer, Integer> defaultStatusByState;
   private final boolean changeTrackingEnabled;
+  private final Set<String> unreadableColumns;
 
   private TableDefinition(Builder b) {
     this.logicalName = b.logicalName;
@@ -58,6 +61,7 @@ public final class TableDefinition implements QuerySchema {
     this.stateByStatus = Map.copyOf(b.stateByStatus);
     this.defaultStatusByState = Map.copyOf(b.defaultStatusByState);
     this.changeTrackingEnabled = b.changeTrackingEnabled;
+    this.unreadableColumns = Collections.unmodifiableSet(new LinkedHashSet<>(b.unreadableColumns));
   }
 
   /** Starts a definition; the primary id column defaults to {@code <logicalName>id}. */
@@ -72,6 +76,7 @@ public final class TableDefinition implements QuerySchema {
     alternateKeys.forEach(key -> b.alternateKey(key.toArray(String[]::new)));
     b.stateByStatus.putAll(stateByStatus);
     b.defaultStatusByState.putAll(defaultStatusByState);
+    b.unreadableColumns.addAll(unreadableColumns);
     return b.changeTracking(changeTrackingEnabled);
   }
 
@@ -130,6 +135,14 @@ public final class TableDefinition implements QuerySchema {
     return Optional.ofNullable(stateByStatus.get(status));
   }
 
+  /**
+   * Whether the Web API returns the column when rows are read; false for secrets such as a service endpoint's
+   * {@code authvalue}, which can be written but never read back (IsValidForRead false).
+   */
+  public boolean isReadable(String columnLogicalName) {
+    return !unreadableColumns.contains(columnLogicalName);
+  }
+
   /** The status reason a row gets when only its state is set. */
   public Optional<Integer> defaultStatusOf(int state) {
     return Optional.ofNullable(defaultStatusByState.get(state));
@@ -157,6 +170,7 @@ public final class TableDefinition implements QuerySchema {
     private final Map<Integer, Integer> defaultStatusByState = new LinkedHashMap<>();
     private boolean changeTrackingEnabled;
     private boolean userOwned;
+    private final Set<String> unreadableColumns = new LinkedHashSet<>();
 
     private Builder(String logicalName, String entitySetName) {
       this.logicalName = Objects.requireNonNull(logicalName, "logicalName");
@@ -197,6 +211,12 @@ public final class TableDefinition implements QuerySchema {
 
     public Builder changeTracking(boolean enabled) {
       this.changeTrackingEnabled = enabled;
+      return this;
+    }
+
+    /** Marks columns that can be written but are never returned when rows are read. */
+    public Builder writeOnly(String... columnNames) {
+      unreadableColumns.addAll(List.of(columnNames));
       return this;
     }
 

@@ -5,15 +5,21 @@
  *
  * <ul>
  *   <li>the table model: {@code TableDefinition}, {@code ColumnDefinition}, {@code LookupTarget},
- *       {@code BuiltInTables};
- *   <li>the store: {@code DataverseStore} (all tables, the version counter, the lock and the undo log),
- *       {@code TableStore} (rows and their indexes), {@code Records} (writes as the server makes them);
+ *       {@code BuiltInTables}, and the platform tables of {@code SystemTables} with their rules
+ *       ({@code SystemTableRules}) and starting rows ({@code SystemRows});
+ *   <li>the store: {@code DataverseStore} (all tables, the version counter, the lock, the undo log and the work that
+ *       waits for a commit), {@code TableStore} (rows and their indexes), {@code Records} (writes as the server makes
+ *       them, announced as {@code RowChange}s);
  *   <li>the protocol: {@code DataverseApi} (routing), {@code CollectionQuery}, {@code ChangeTracking},
- *       {@code EntityEndpoint}, with the readers and writers of URLs, headers and bodies they use;
+ *       {@code EntityEndpoint}, {@code EnvironmentVariables}, with the readers and writers of URLs, headers and bodies
+ *       they use, and {@code StoreCatalog}, through which the metadata API changes tables;
+ *   <li>webhooks: {@code WebhookSteps} (which registered steps a change runs), {@code RemoteExecutionContext} (the
+ *       body), {@code WebhookSender} with {@code WebhookAuthentication} (the HTTP call and its retry),
+ *       {@code WebhookDeliveries} and {@code AsyncJobs} (what happened);
  *   <li>the edges: {@code BearerAuthentication}, {@code ServiceProtection} and the inspection API.
  * </ul>
  *
- * The sub-packages {@code query} ({@code $filter}, {@code $orderby}, {@code $select}) and {@code batch}
- * ({@code $batch}, bulk messages) plug into it.
+ * The sub-packages {@code query} ({@code $filter}, {@code $orderby}, {@code $select}), {@code batch}
+ * ({@code $batch}, bulk messages) and {@code metadata} (definitions) plug into it.
  */
 package org.spotlerconnector.sandbox.dataverse;

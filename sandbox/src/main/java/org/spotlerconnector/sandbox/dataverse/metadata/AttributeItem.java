@@ -25,26 +25,38 @@ final class AttributeItem implements MetadataItem {
   private final String logicalName;
   private final AttributeKind kind;
   private final String attributeOf;
+  private final Customizations.ColumnNames created;
 
   private AttributeItem(
-      TableDefinition table, ColumnDefinition column, String logicalName, AttributeKind kind, String attributeOf) {
+      TableDefinition table,
+      ColumnDefinition column,
+      String logicalName,
+      AttributeKind kind,
+      String attributeOf,
+      Customizations.ColumnNames created) {
     this.table = table;
     this.column = column;
     this.logicalName = logicalName;
     this.kind = kind;
     this.attributeOf = attributeOf;
+    this.created = created;
   }
 
-  /** The column's attribute, followed by its {@code <name>type} companion for a polymorphic lookup. */
-  static List<MetadataItem> of(TableDefinition table, ColumnDefinition column) {
+  /**
+   * The column's attribute, followed by its {@code <name>type} companion for a polymorphic lookup; a column created
+   * through the metadata API has the names and type properties it was created with.
+   */
+  static List<MetadataItem> of(TableDefinition table, ColumnDefinition column, Customizations customizations) {
     AttributeKind kind = AttributeKind.of(column);
-    AttributeItem attribute = new AttributeItem(table, column, column.logicalName(), kind, null);
+    Customizations.ColumnNames created =
+        customizations.column(table.logicalName(), column.logicalName()).orElse(null);
+    AttributeItem attribute = new AttributeItem(table, column, column.logicalName(), kind, null, created);
     if (!kind.isPolymorphic()) {
       return List.of(attribute);
     }
     AttributeItem companion =
         new AttributeItem(
-            table, column, column.logicalName() + TYPE_SUFFIX, AttributeKind.ENTITY_NAME, column.logicalName());
+            table, column, column.logicalName() + TYPE_SUFFIX, AttributeKind.ENTITY_NAME, column.logicalName(), null);
     return List.of(attribute, companion);
   }
 
@@ -65,13 +77,15 @@ final class AttributeItem implements MetadataItem {
     boolean primaryId = logicalName.equals(table.primaryIdColumn());
     ObjectNode p = Json.object();
     p.put("LogicalName", logicalName);
-    p.put("SchemaName", custom ? logicalName : standard.schemaName());
+    p.put("SchemaName", created != null ? created.schemaName() : custom ? logicalName : standard.schemaName());
     p.put("EntityLogicalName", table.logicalName());
     p.put("AttributeType", kind.attributeType());
     p.putObject("AttributeTypeName").put("Value", kind.typeName());
     p.put("AttributeOf", attributeOf);
-    p.set("DisplayName", Labels.of(owner() + ".DisplayName", custom ? logicalName : standard.displayName(), !custom));
-    p.set("Description", Labels.empty());
+    p.set("DisplayName", Labels.of(owner() + ".DisplayName",
+        created != null ? created.displayName() : custom ? logicalName : standard.displayName(), !custom));
+    p.set("Description", created == null ? Labels.empty()
+        : Labels.of(owner() + ".Description", created.description(), false));
     p.put("IsPrimaryId", primaryId);
     p.put("IsPrimaryName", logicalName.equals(table.primaryNameColumn()));
     p.put("IsCustomAttribute", custom);
@@ -79,10 +93,18 @@ final class AttributeItem implements MetadataItem {
     // maintains are valid for neither.
     p.put("IsValidForCreate", primaryId || column.writable());
     p.put("IsValidForUpdate", !primaryId && column.writable());
-    p.put("IsValidForRead", true);
+    p.put("IsValidForRead", table.isReadable(column.logicalName()));
     p.put("IsManaged", !custom);
     p.set("RequiredLevel", requiredLevel(primaryId));
     writeTypeProperties(p);
+    if (created != null) {
+      created.typeProperties().properties().forEach(
+          property -> {
+            if (type().properties().contains(property.getKey())) {
+              p.set(property.getKey(), property.getValue());
+            }
+          });
+    }
     p.put(MetadataType.METADATA_ID, metadataId().toString());
     return PropertyOrder.of(type(), p);
   }
@@ -104,7 +126,12 @@ final class AttributeItem implements MetadataItem {
   }
 
   private ObjectNode requiredLevel(boolean primaryId) {
-    String level = primaryId ? SYSTEM_REQUIRED : StandardNames.requiredLevel(table.logicalName(), logicalName);
+    String level =
+        primaryId
+            ? SYSTEM_REQUIRED
+            : created != null && created.requiredLevel() != null
+                ? created.requiredLevel()
+                : StandardNames.requiredLevel(table.logicalName(), logicalName);
     ObjectNode required = Json.object();
     required.put("Value", level);
     required.put("CanBeChanged", !level.equals(SYSTEM_REQUIRED));

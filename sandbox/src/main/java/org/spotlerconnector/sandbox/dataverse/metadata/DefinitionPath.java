@@ -15,6 +15,7 @@ import org.spotlerconnector.sandbox.dataverse.DataverseException;
  */
 final class DefinitionPath {
   static final String ENTITY_DEFINITIONS = "EntityDefinitions";
+  static final String RELATIONSHIP_DEFINITIONS = "RelationshipDefinitions";
   private static final Pattern GUID =
       Pattern.compile("'?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})'?");
   private static final Pattern ALTERNATE_KEY = Pattern.compile("([A-Za-z]+)\\s*=\\s*'(.*)'", Pattern.DOTALL);
@@ -28,7 +29,19 @@ final class DefinitionPath {
   static DefinitionResource resolve(MetadataModel model, String keyText, List<String> segments) {
     DefinitionResource.Many tables =
         new DefinitionResource.Many(model.entities(), MetadataType.ENTITY, ENTITY_DEFINITIONS, null);
-    DefinitionResource resource = keyText == null ? tables : find(tables, keyText);
+    return follow(tables, keyText, segments);
+  }
+
+  /** As {@link #resolve}, from {@code RelationshipDefinitions}, keyed by MetadataId or {@code SchemaName}. */
+  static DefinitionResource resolveRelationships(MetadataModel model, String keyText, List<String> segments) {
+    DefinitionResource.Many relationships =
+        new DefinitionResource.Many(
+            model.relationships(), MetadataType.ONE_TO_MANY_RELATIONSHIP, RELATIONSHIP_DEFINITIONS, null);
+    return follow(relationships, keyText, segments);
+  }
+
+  private static DefinitionResource follow(DefinitionResource.Many start, String keyText, List<String> segments) {
+    DefinitionResource resource = keyText == null ? start : find(start, keyText);
     for (String segment : segments) {
       resource = step(resource, segment);
     }

@@ -37,23 +37,29 @@ final class EntityItem implements MetadataItem {
     String name = table.logicalName();
     StandardNames.Table standard = StandardNames.table(name).orElse(null);
     boolean custom = standard == null;
+    Customizations.TableNames created = model.customizations().table(name).orElse(null);
     ObjectNode p = Json.object();
     p.put("LogicalName", name);
-    p.put("SchemaName", custom ? name : standard.schemaName());
+    p.put("SchemaName", created != null ? created.schemaName() : custom ? name : standard.schemaName());
     p.put("EntitySetName", table.entitySetName());
     p.put("LogicalCollectionName", table.entitySetName());
-    p.put("CollectionSchemaName", custom ? table.entitySetName() : standard.displayCollectionName());
+    p.put("CollectionSchemaName", collectionSchemaName(standard, created));
     p.put("ObjectTypeCode", model.objectTypeCode(table));
     p.put("PrimaryIdAttribute", table.primaryIdColumn());
     p.put("PrimaryNameAttribute", table.primaryNameColumn());
-    p.set("DisplayName", Labels.of(name + ".DisplayName", custom ? name : standard.displayName(), !custom));
+    p.set("DisplayName", Labels.of(name + ".DisplayName",
+        created != null ? created.displayName() : custom ? name : standard.displayName(), !custom));
     p.set(
         "DisplayCollectionName",
         Labels.of(
-            name + ".DisplayCollectionName", custom ? table.entitySetName() : standard.displayCollectionName(),
+            name + ".DisplayCollectionName",
+            created != null
+                ? created.displayCollectionName()
+                : custom ? table.entitySetName() : standard.displayCollectionName(),
             !custom));
-    p.set("Description", Labels.empty());
-    p.put("OwnershipType", ownershipType(standard));
+    p.set("Description", created == null ? Labels.empty()
+        : Labels.of(name + ".Description", created.description(), false));
+    p.put("OwnershipType", created != null ? created.ownershipType() : ownershipType(standard));
     p.put("ChangeTrackingEnabled", table.changeTrackingEnabled());
     p.put("IsCustomEntity", custom);
     p.put("IsActivity", false);
@@ -72,6 +78,14 @@ final class EntityItem implements MetadataItem {
       case "Keys" -> model.keys(table);
       default -> List.of();
     };
+  }
+
+  /** A created table's plural schema name, e.g. {@code new_BankAccounts}, as Dataverse derives it. */
+  private String collectionSchemaName(StandardNames.Table standard, Customizations.TableNames created) {
+    if (created != null) {
+      return SchemaNames.plural(created.schemaName());
+    }
+    return standard == null ? table.entitySetName() : standard.displayCollectionName();
   }
 
   private String ownershipType(StandardNames.Table standard) {

@@ -8,21 +8,28 @@ import org.spotlerconnector.sandbox.dataverse.TableDefinition;
 import org.spotlerconnector.sandbox.http.Json;
 
 /**
- * An alternate key ({@code EntityKeyMetadata}). The table model keeps only a key's columns, so the emulator names a
- * key {@code <table>_<column>[_<column>…]_key}. Its index is always {@code Active}: the emulator builds it at once,
- * where Dataverse builds it asynchronously (dataverse-api.md §8).
+ * An alternate key ({@code EntityKeyMetadata}). A key created through the metadata API has the schema name and label
+ * it was given; the table model keeps only the columns of other keys, so the emulator names them
+ * {@code <table>_<column>[_<column>…]_key}. The emulator builds a key's index at once, where Dataverse builds it
+ * asynchronously (dataverse-api.md §8): it is {@code Active}, or {@code Failed} when existing rows already had
+ * duplicate values.
  */
 final class KeyItem implements MetadataItem {
   private final TableDefinition table;
   private final List<String> columns;
+  private final Customizations.KeyNames created;
 
-  KeyItem(TableDefinition table, List<String> columns) {
+  /** @param created how the key was created through the API, or null */
+  KeyItem(TableDefinition table, List<String> columns, Customizations.KeyNames created) {
     this.table = table;
     this.columns = List.copyOf(columns);
+    this.created = created;
   }
 
   private String logicalName() {
-    return table.logicalName() + "_" + String.join("_", columns) + "_key";
+    return created != null
+        ? SchemaNames.logicalName(created.schemaName())
+        : table.logicalName() + "_" + String.join("_", columns) + "_key";
   }
 
   @Override
@@ -39,12 +46,13 @@ final class KeyItem implements MetadataItem {
   public ObjectNode properties() {
     ObjectNode p = Json.object();
     p.put("LogicalName", logicalName());
-    p.put("SchemaName", logicalName());
+    p.put("SchemaName", created != null ? created.schemaName() : logicalName());
     p.put("EntityLogicalName", table.logicalName());
     ArrayNode keyAttributes = p.putArray("KeyAttributes");
     columns.forEach(keyAttributes::add);
-    p.set("DisplayName", Labels.of(table.logicalName() + "." + logicalName(), logicalName(), false));
-    p.put("EntityKeyIndexStatus", "Active");
+    p.set("DisplayName", Labels.of(table.logicalName() + "." + logicalName(),
+        created != null && created.displayName() != null ? created.displayName() : logicalName(), false));
+    p.put("EntityKeyIndexStatus", created != null ? created.status() : "Active");
     p.put("IsManaged", false);
     p.put(MetadataType.METADATA_ID, metadataId().toString());
     return PropertyOrder.of(type(), p);

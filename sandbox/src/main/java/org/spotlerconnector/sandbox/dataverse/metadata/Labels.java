@@ -1,5 +1,6 @@
 package org.spotlerconnector.sandbox.dataverse.metadata;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.spotlerconnector.sandbox.http.Json;
 
@@ -37,5 +38,24 @@ final class Labels {
 
   static ObjectNode empty() {
     return of(null, null, false);
+  }
+
+  /**
+   * The text of a {@code Label} a client sent: its English localized label, else its first one, else its
+   * {@code UserLocalizedLabel}; null when there is none.
+   */
+  static String text(JsonNode label) {
+    if (label == null || !label.isObject()) {
+      return null;
+    }
+    String first = null;
+    for (JsonNode localized : label.path("LocalizedLabels")) {
+      String text = localized.path("Label").asText(null);
+      if (text != null && localized.path("LanguageCode").asInt() == ENGLISH) {
+        return text;
+      }
+      first = first == null ? text : first;
+    }
+    return first != null ? first : label.path("UserLocalizedLabel").path("Label").asText(null);
   }
 }

@@ -1,10 +1,12 @@
 package org.spotlerconnector.sandbox.dataverse.metadata;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.spotlerconnector.sandbox.dataverse.DataverseException;
@@ -13,26 +15,31 @@ import org.spotlerconnector.sandbox.dataverse.query.ODataQueryException;
 import org.spotlerconnector.sandbox.http.Json;
 
 /**
- * The read side of the metadata Web API over the emulator's tables: {@code EntityDefinitions} with its keys,
- * navigation properties ({@code Attributes}, {@code ManyToOneRelationships}, {@code OneToManyRelationships},
+ * The metadata Web API over the emulator's tables. The read side: {@code EntityDefinitions} with its keys, navigation
+ * properties ({@code Attributes}, {@code ManyToOneRelationships}, {@code OneToManyRelationships},
  * {@code ManyToManyRelationships}, {@code Keys}, {@code OptionSet}), type casts and {@code $select}/{@code $filter}/
- * {@code $expand}, plus the {@code RetrieveTotalRecordCount} function. Definitions are built from the tables as they
- * are at each call, so tables added at run time show up at once.
+ * {@code $expand}; {@code RelationshipDefinitions}; and the {@code RetrieveTotalRecordCount} function. Definitions are
+ * built from the tables as they are at each call, so tables added at run time show up at once. The write side (see
+ * {@link Customizer}): creating tables, columns, relationships and keys, updating tables and columns, and adding
+ * status reasons and options.
  *
  * <p>Callers authenticate and count the request first, like any other Web API call, and turn the exceptions into
  * error answers: {@link DataverseException} with its status, {@link ODataQueryException} as 400.
  */
 public final class MetadataApi {
-  private final Supplier<List<TableDefinition>> tables;
-  private final ToLongFunction<String> rowCount;
+  private final TableCatalog catalog;
+  private final Customizations customizations = new Customizations();
+  private final Customizer customizer;
 
-  /**
-   * @param tables the environment's tables, in the order they were added
-   * @param rowCount the number of rows of a table, by logical name
-   */
+  /** A read-only metadata API over fixed tables. */
   public MetadataApi(Supplier<List<TableDefinition>> tables, ToLongFunction<String> rowCount) {
-    this.tables = tables;
-    this.rowCount = rowCount;
+    this(TableCatalog.readOnly(tables, rowCount));
+  }
+
+  /** A metadata API that reads and changes the catalog's tables. */
+  public MetadataApi(TableCatalog catalog) {
+    this.catalog = catalog;
+    this.customizer = new Customizer(catalog, customizations);
   }
 
   /**
@@ -45,7 +52,100 @@ public final class MetadataApi {
    */
   public Optional<ObjectNode> entityDefinitions(
       String keyText, List<String> segments, Map<String, List<String>> queryParameters, String serviceRoot) {
-    DefinitionResource resource = DefinitionPath.resolve(new MetadataModel(tables.get()), keyText, segments);
+    return answer(DefinitionPath.resolve(model(), keyText, segments), queryParameters, serviceRoot);
+  }
+
+  /** Answers {@code GET RelationshipDefinitions[(<key>)][/<segment>…]}, as {@link #entityDefinitions}. */
+  public Optional<ObjectNode> relationshipDefinitions(
+      String keyText, List<String> segments, Map<String, List<String>> queryParameters, String serviceRoot) {
+    return answer(DefinitionPath.resolveRelationships(model(), keyText, segments), queryParameters, serviceRoot);
+  }
+
+  /**
+   * Answers {@code GET RetrieveTotalRecordCount(EntityNames=…)}.
+   *
+   * @param parameterText the text between the function's parentheses, or null when there are none
+   */
+  public ObjectNode retrieveTotalRecordCount(
+      String parameterText, Map<String, List<String>> queryParameters, String serviceRoot) {
+    return new TotalRecordCount(model(), catalog::rowCount).call(parameterText, queryParameters, serviceRoot);
+  }
+
+  /**
+   * {@code POST EntityDefinitions}: creates a table with its columns.
+   *
+   * @param solution the {@code MSCRM.SolutionUniqueName} header, or null
+   * @return the {@code OData-EntityId}: {@code <root>/EntityDefinitions(<MetadataId>)}
+   */
+  public String createEntity(JsonNode body, String solution, String serviceRoot) {
+    UUID id = customizer.createEntity(body, solution);
+    return serviceRoot + "/" + DefinitionPath.ENTITY_DEFINITIONS + "(" + id + ")";
+  }
+
+  /** {@code PUT EntityDefinitions(<key>)}: updates a table's labels and switches change tracking on. */
+  public void updateEntity(String keyText, JsonNode body) {
+    customizer.updateEntity(keyText, body);
+  }
+
+  /**
+   * {@code POST EntityDefinitions(<key>)/Attributes}: adds a column.
+   *
+   * @return the {@code OData-EntityId}: {@code <root>/EntityDefinitions(<key as given>)/Attributes(<MetadataId>)}
+   */
+  public String createAttribute(String keyText, JsonNode body, String solution, String serviceRoot) {
+    UUID id = customizer.createAttribute(keyText, body, solution);
+    return serviceRoot + "/" + DefinitionPath.ENTITY_DEFINITIONS + "(" + keyText + ")/Attributes(" + id + ")";
+  }
+
+  /** {@code PUT EntityDefinitions(<key>)/Attributes(<key>)}: updates a column created through this API. */
+  public void updateAttribute(String keyText, String attributeKey, JsonNode body) {
+    customizer.updateAttribute(keyText, attributeKey, body);
+  }
+
+  /**
+   * {@code POST EntityDefinitions(<key>)/Keys}: adds an alternate key.
+   *
+   * @return the {@code OData-EntityId}: {@code <root>/EntityDefinitions(<key as given>)/Keys(<MetadataId>)}
+   */
+  public String createKey(String keyText, JsonNode body, String solution, String serviceRoot) {
+    UUID id = customizer.createKey(keyText, body, solution);
+    return serviceRoot + "/" + DefinitionPath.ENTITY_DEFINITIONS + "(" + keyText + ")/Keys(" + id + ")";
+  }
+
+  /**
+   * {@code POST RelationshipDefinitions}: creates a one-to-many relationship with its lookup.
+   *
+   * @return the {@code OData-EntityId}: {@code <root>/RelationshipDefinitions(<MetadataId>)}
+   */
+  public String createRelationship(JsonNode body, String solution, String serviceRoot) {
+    UUID id = customizer.createRelationship(body, solution);
+    return serviceRoot + "/" + DefinitionPath.RELATIONSHIP_DEFINITIONS + "(" + id + ")";
+  }
+
+  /** The {@code CreateCustomerRelationships} action: {@code CreateCustomerRelationshipsResponse}. */
+  public ObjectNode createCustomerRelationships(JsonNode body, String solution, String serviceRoot) {
+    Customizer.CustomerLookup created = customizer.createCustomerRelationships(body, solution);
+    ObjectNode response = response(serviceRoot, "CreateCustomerRelationshipsResponse");
+    ArrayNode ids = response.putArray("RelationshipIds");
+    created.relationshipIds().forEach(id -> ids.add(id.toString()));
+    response.put("AttributeId", created.attributeId().toString());
+    return response;
+  }
+
+  /** The {@code InsertStatusValue} action: {@code InsertStatusValueResponse} with {@code NewOptionValue}. */
+  public ObjectNode insertStatusValue(JsonNode body, String solution, String serviceRoot) {
+    int value = customizer.insertStatusValue(body, solution);
+    return response(serviceRoot, "InsertStatusValueResponse").put("NewOptionValue", value);
+  }
+
+  /** The {@code InsertOptionValue} action: {@code InsertOptionValueResponse} with {@code NewOptionValue}. */
+  public ObjectNode insertOptionValue(JsonNode body, String solution, String serviceRoot) {
+    int value = customizer.insertOptionValue(body, solution);
+    return response(serviceRoot, "InsertOptionValueResponse").put("NewOptionValue", value);
+  }
+
+  private Optional<ObjectNode> answer(
+      DefinitionResource resource, Map<String, List<String>> queryParameters, String serviceRoot) {
     MetadataQuery query = MetadataQuery.of(queryParameters, resource.declared());
     String context = serviceRoot + "/$metadata#";
     if (resource instanceof DefinitionResource.Many many) {
@@ -68,14 +168,13 @@ public final class MetadataApi {
     return Optional.of(body);
   }
 
-  /**
-   * Answers {@code GET RetrieveTotalRecordCount(EntityNames=…)}.
-   *
-   * @param parameterText the text between the function's parentheses, or null when there are none
-   */
-  public ObjectNode retrieveTotalRecordCount(
-      String parameterText, Map<String, List<String>> queryParameters, String serviceRoot) {
-    return new TotalRecordCount(new MetadataModel(tables.get()), rowCount)
-        .call(parameterText, queryParameters, serviceRoot);
+  private static ObjectNode response(String serviceRoot, String type) {
+    ObjectNode response = Json.object();
+    response.put("@odata.context", serviceRoot + "/$metadata#Microsoft.Dynamics.CRM." + type);
+    return response;
+  }
+
+  private MetadataModel model() {
+    return new MetadataModel(catalog.tables(), customizations);
   }
 }

@@ -13,6 +13,8 @@ final class MetadataErrors {
   static final String ATTRIBUTE_NOT_IN_METADATA_CACHE = "0x80041103";
   static final String RESOURCE_NOT_FOUND = "0x8006088a";
   static final String ODATA_QUERY = "0x80060888";
+  static final String DUPLICATE_NAME = "0x80044363";
+  static final String INVALID_ARGUMENT = "0x80040203";
   private static final UUID NO_ID = new UUID(0, 0);
 
   private MetadataErrors() {}
@@ -75,5 +77,31 @@ final class MetadataErrors {
 
   static DataverseException badRequest(String message) {
     return new DataverseException(400, ODATA_QUERY, message);
+  }
+
+  /**
+   * A name another definition of the same kind already has. The code and the wording are the platform's as public
+   * reports quote them for option sets ("The schema name contact_preferredcontactmethodcode for type OptionSet is not
+   * unique. An contact_preferredcontactmethodcode with same name already exists.", code 0x80044363, in
+   * ALM4Dataverse/Rnwood.Dataverse.Data.PowerShell#1412); that tables, columns, relationships and keys answer the
+   * same way, with their own type name, is the emulator's assumption.
+   */
+  static DataverseException duplicateName(String schemaName, String type) {
+    return new DataverseException(
+        400,
+        DUPLICATE_NAME,
+        "The schema name " + schemaName + " for type " + type + " is not unique. An " + schemaName
+            + " with same name already exists.");
+  }
+
+  /** A definition the platform would refuse: a missing or invalid property (the emulator's own texts). */
+  static DataverseException invalidDefinition(String message) {
+    return new DataverseException(400, INVALID_ARGUMENT, message);
+  }
+
+  /** A solution named by {@code MSCRM.SolutionUniqueName} that does not exist (the emulator's own text). */
+  static DataverseException solutionNotFound(String uniqueName) {
+    return new DataverseException(
+        404, OBJECT_DOES_NOT_EXIST, "No solution with the unique name '" + uniqueName + "' exists.");
   }
 }

@@ -17,9 +17,16 @@ final class MetadataModel {
   private final Map<String, TableDefinition> tables = new LinkedHashMap<>();
   private final Map<String, Integer> customTypeCodes = new LinkedHashMap<>();
   private final List<RelationshipItem> relationships = new ArrayList<>();
+  private final Customizations customizations;
 
   /** @param tables in the order they were added to the environment, which fixes custom object type codes */
   MetadataModel(List<TableDefinition> tables) {
+    this(tables, new Customizations());
+  }
+
+  /** @param customizations what the metadata API was told about the tables it created */
+  MetadataModel(List<TableDefinition> tables, Customizations customizations) {
+    this.customizations = customizations;
     for (TableDefinition table : tables) {
       this.tables.put(table.logicalName(), table);
       if (isCustom(table)) {
@@ -27,6 +34,10 @@ final class MetadataModel {
       }
     }
     tables.forEach(this::collectRelationships);
+  }
+
+  Customizations customizations() {
+    return customizations;
   }
 
   List<MetadataItem> entities() {
@@ -46,7 +57,7 @@ final class MetadataModel {
   List<MetadataItem> attributes(TableDefinition table) {
     List<MetadataItem> attributes = new ArrayList<>();
     for (ColumnDefinition column : table.columns()) {
-      attributes.addAll(AttributeItem.of(table, column));
+      attributes.addAll(AttributeItem.of(table, column, customizations));
     }
     return attributes;
   }
@@ -67,8 +78,21 @@ final class MetadataModel {
         .toList();
   }
 
+  /** The table's alternate keys, then the keys whose index could not be built. */
   List<MetadataItem> keys(TableDefinition table) {
-    return table.alternateKeys().stream().map(columns -> (MetadataItem) new KeyItem(table, columns)).toList();
+    List<MetadataItem> keys = new ArrayList<>();
+    for (List<String> columns : table.alternateKeys()) {
+      keys.add(new KeyItem(table, columns, customizations.key(table.logicalName(), columns).orElse(null)));
+    }
+    customizations.keys(table.logicalName()).stream()
+        .filter(key -> !table.alternateKeys().contains(key.columns()))
+        .forEach(key -> keys.add(new KeyItem(table, key.columns(), key)));
+    return keys;
+  }
+
+  /** Every one-to-many relationship of the environment, for {@code RelationshipDefinitions}. */
+  List<MetadataItem> relationships() {
+    return List.copyOf(relationships);
   }
 
   private void collectRelationships(TableDefinition table) {

@@ -9,9 +9,9 @@ import org.spotlerconnector.sandbox.http.Json;
 
 /**
  * A one-to-many relationship ({@code OneToManyRelationshipMetadata}) made by one target of a lookup: the table with
- * the lookup is the referencing entity, the target the referenced one. The emulator names relationships
- * {@code <referenced>_<referencing>_<lookup>}, which is unique per lookup target, and uses that name for the
- * referenced table's collection-valued navigation property, as Dataverse does for relationships it creates.
+ * the lookup is the referencing entity, the target the referenced one. A relationship has the name its lookup target
+ * gives it, by default {@code <referenced>_<referencing>_<lookup>}, which is unique per lookup target; that name is
+ * also the referenced table's collection-valued navigation property, as Dataverse does for relationships it creates.
  */
 final class RelationshipItem implements MetadataItem {
   private final TableDefinition referencing;
@@ -42,7 +42,7 @@ final class RelationshipItem implements MetadataItem {
   }
 
   String schemaName() {
-    return target.table() + "_" + referencing.logicalName() + "_" + lookup;
+    return target.relationshipName(referencing.logicalName(), lookup);
   }
 
   @Override

@@ -21,11 +21,30 @@ final class StandardNames {
   record Column(String schemaName, String displayName) {}
 
   private static final Map<String, Table> TABLES =
-      Map.of(
-          "account", new Table("Account", "Account", "Accounts", 1, "UserOwned"),
-          "contact", new Table("Contact", "Contact", "Contacts", 2, "UserOwned"),
-          "lead", new Table("Lead", "Lead", "Leads", 4, "UserOwned"),
-          "systemuser", new Table("SystemUser", "User", "Users", 8, "BusinessOwned"));
+      Map.ofEntries(
+          Map.entry("account", new Table("Account", "Account", "Accounts", 1, "UserOwned")),
+          Map.entry("contact", new Table("Contact", "Contact", "Contacts", 2, "UserOwned")),
+          Map.entry("lead", new Table("Lead", "Lead", "Leads", 4, "UserOwned")),
+          Map.entry("systemuser", new Table("SystemUser", "User", "Users", 8, "BusinessOwned")),
+          Map.entry("businessunit", new Table("BusinessUnit", "Business Unit", "Business Units", 10,
+              "BusinessOwned")),
+          Map.entry("publisher", new Table("Publisher", "Publisher", "Publishers", 7101, "OrganizationOwned")),
+          Map.entry("solution", new Table("Solution", "Solution", "Solutions", 7100, "OrganizationOwned")),
+          Map.entry("environmentvariabledefinition", new Table("EnvironmentVariableDefinition",
+              "Environment Variable Definition", "Environment Variable Definitions", 380, "UserOwned")),
+          Map.entry("environmentvariablevalue", new Table("EnvironmentVariableValue", "Environment Variable Value",
+              "Environment Variable Values", 381, "UserOwned")),
+          Map.entry("role", new Table("Role", "Security Role", "Security Roles", 1036, "BusinessOwned")),
+          Map.entry("serviceendpoint", new Table("ServiceEndpoint", "Service Endpoint", "Service Endpoints", 4618,
+              "OrganizationOwned")),
+          Map.entry("sdkmessage", new Table("SdkMessage", "Sdk Message", "Sdk Messages", 4606,
+              "OrganizationOwned")),
+          Map.entry("sdkmessagefilter", new Table("SdkMessageFilter", "Sdk Message Filter", "Sdk Message Filters",
+              4607, "OrganizationOwned")),
+          Map.entry("sdkmessageprocessingstep", new Table("SdkMessageProcessingStep", "Sdk Message Processing Step",
+              "Sdk Message Processing Steps", 4608, "OrganizationOwned")),
+          Map.entry("asyncoperation", new Table("AsyncOperation", "System Job", "System Jobs", 4700,
+              "UserOwned")));
 
   private static final Map<String, Column> COLUMNS = new HashMap<>();
 
@@ -108,6 +127,34 @@ final class StandardNames {
     column("modifiedby", "ModifiedBy", "Modified By");
     column("ownerid", "OwnerId", "Owner");
     column("owneridtype", "OwnerIdType", "Owner Type");
+    column("uniquename", "UniqueName", "Name");
+    column("friendlyname", "FriendlyName", "Display Name");
+    column("customizationprefix", "CustomizationPrefix", "Prefix");
+    column("customizationoptionvalueprefix", "CustomizationOptionValuePrefix", "Option Value Prefix");
+    column("version", "Version", "Version");
+    column("publisherid", "PublisherId", "Publisher");
+    column("schemaname", "SchemaName", "Schema Name");
+    column("displayname", "DisplayName", "Display Name");
+    column("defaultvalue", "DefaultValue", "Default Value");
+    column("type", "Type", "Type");
+    column("value", "Value", "Value");
+    column("environmentvariabledefinitionid", "EnvironmentVariableDefinitionId", "Environment Variable Definition");
+    column("businessunitid", "BusinessUnitId", "Business Unit");
+    column("url", "Url", "Url");
+    column("contract", "Contract", "Designation");
+    column("authtype", "AuthType", "Specifies mode of authentication with SB");
+    column("authvalue", "AuthValue", "AuthValue");
+    column("messageformat", "MessageFormat", "Content type of the message");
+    column("stage", "Stage", "Execution Stage");
+    column("mode", "Mode", "Execution Mode");
+    column("rank", "Rank", "Execution Order");
+    column("filteringattributes", "FilteringAttributes", "Filtering Attributes");
+    column("eventhandler", "EventHandler", "Event Handler");
+    column("sdkmessageid", "SdkMessageId", "SDK Message");
+    column("sdkmessagefilterid", "SdkMessageFilterId", "SdkMessage Filter");
+    column("primaryobjecttypecode", "PrimaryObjectTypeCode", "Primary Object Type Code");
+    column("asyncautodelete", "AsyncAutoDelete", "Asynchronous Automatic Delete");
+    column("owningextensionid", "OwningExtensionId", "Owning Extension");
   }
 
   private static final Set<String> EMAIL_COLUMNS =

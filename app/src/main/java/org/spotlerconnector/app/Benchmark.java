@@ -1,0 +1,197 @@
+package org.spotlerconnector.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spotlerconnector.sandbox.Sandbox;
+import org.spotlerconnector.sandbox.SandboxOptions;
+import org.spotlerconnector.sandbox.mailplus.RateLimit;
+
+/**
+ * One benchmark run: starts the sandbox in this JVM and the connector in its own, measures the initial load of every
+ * syncable contact into Spotler, then change-to-Spotler latency of edits made afterwards, and the requests and memory
+ * both took.
+ */
+final class Benchmark {
+  private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
+  /** A load or change phase that makes no progress for this long is given up, so a stuck run still reports. */
+  private static final Duration STALL_LIMIT = Duration.ofMinutes(2);
+  private static final long LOAD_POLL_MILLIS = 100;
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+  private final BenchmarkSettings settings;
+  private final long deadlineNanos;
+  private final List<String> problems = new ArrayList<>();
+  private final double loadAtStart = systemLoad();
+
+  Benchmark(BenchmarkSettings settings) {
+    this.settings = settings;
+    this.deadlineNanos = System.nanoTime() + settings.timeout().toNanos();
+  }
+
+  BenchmarkResult run() throws IOException, InterruptedException {
+    Path workDir = Files.createTempDirectory("spotler-benchmark-");
+    LOG.atInfo().addKeyValue("contacts", settings.contacts()).addKeyValue("accounts", settings.accounts())
+        .log("starting the sandbox");
+    BenchmarkResult result = null;
+    try (Sandbox sandbox = Sandbox.start(sandboxOptions())) {
+      sandbox.latency(settings.latencyMillis(), settings.jitterMillis());
+      sandbox.dataverse().limits(settings.dataverseLimits());
+      settings.spotlerRateLimit().ifPresent(n -> sandbox.mailplus().rateLimit(RateLimit.perSeconds(n, 1)));
+      List<UUID> syncable = syncableContacts(sandbox);
+      Path config = workDir.resolve("benchmark.yml");
+      Files.writeString(config, BenchmarkConfig.yaml(sandbox, workDir.resolve("connector.db"), settings));
+      result = measure(sandbox, syncable, config, workDir);
+      LOG.atInfo().log("benchmark finished");
+      return result;
+    } finally {
+      if (result != null && result.keptFiles().isEmpty()) {
+        deleteRecursively(workDir);
+      } else {
+        LOG.atInfo().addKeyValue("directory", workDir).log("kept the connector's files");
+      }
+    }
+  }
+
+  private BenchmarkResult measure(Sandbox sandbox, List<UUID> syncable, Path config, Path workDir)
+      throws IOException, InterruptedException {
+    try (RequestTally tally = new RequestTally(sandbox)) {
+      long startNanos = System.nanoTime();
+      ConnectorProcess connector = ConnectorProcess.start(config, settings.heap(), workDir);
+      BenchmarkResult.Load load;
+      RequestCounts afterLoad;
+      Optional<ChangeLatencyProbe.Result> changes = Optional.empty();
+      RequestCounts afterChanges;
+      try {
+        load = initialLoad(sandbox, connector, syncable.size(), startNanos);
+        afterLoad = tally.now();
+        if (settings.changes() > 0 && problems.isEmpty()) {
+          changes = Optional.of(changePhase(sandbox, connector, syncable));
+        }
+        afterChanges = tally.now();
+      } finally {
+        connector.close();
+      }
+      BenchmarkResult.Memory memory =
+          new BenchmarkResult.Memory(settings.heap(), connector.heap(), connector.peakResidentBytes());
+      Optional<Path> kept = problems.isEmpty() && !settings.keepFiles() ? Optional.empty() : Optional.of(workDir);
+      return new BenchmarkResult(settings, syncable.size(), load, changes, afterLoad,
+          afterChanges.since(afterLoad), machine(), memory, List.copyOf(problems), kept);
+    }
+  }
+
+  /** Waits until every syncable contact is in Spotler, or the run times out, stalls or the connector dies. */
+  private BenchmarkResult.Load initialLoad(Sandbox sandbox, ConnectorProcess connector, int expected, long startNanos)
+      throws InterruptedException {
+    Optional<Duration> firstContact = Optional.empty();
+    int synced = 0;
+    long lastProgress = System.nanoTime();
+    long nextReport = lastProgress + PROGRESS_EVERY.toNanos();
+    while (true) {
+      connector.sampleMemory();
+      int now = sandbox.mailplus().contactCount();
+      long time = System.nanoTime();
+      if (now > 0 && firstContact.isEmpty()) {
+        firstContact = Optional.of(Duration.ofNanos(time - startNanos));
+      }
+      if (now > synced) {
+        synced = now;
+        lastProgress = time;
+      }
+      if (synced >= expected) {
+        break;
+      }
+      if (time >= nextReport) {
+        LOG.atInfo().addKeyValue("synced", synced).addKeyValue("of", expected).log("initial load in progress");
+        nextReport = time + PROGRESS_EVERY.toNanos();
+      }
+      if (stoppedBecause(connector, "the initial load")) {
+        break;
+      }
+      if (time - lastProgress > STALL_LIMIT.toNanos()) {
+        problems.add("the initial load stalled at " + synced + " of " + expected + " contacts (nothing new for "
+            + STALL_LIMIT.toMinutes() + " minutes; see the connector's output)");
+        break;
+      }
+      Thread.sleep(LOAD_POLL_MILLIS);
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+    LOG.atInfo().addKeyValue("synced", synced).addKeyValue("seconds", elapsed.toMillis() / 1000.0)
+        .log("initial load done");
+    return new BenchmarkResult.Load(synced, elapsed, firstContact);
+  }
+
+  private ChangeLatencyProbe.Result changePhase(Sandbox sandbox, ConnectorProcess connector, List<UUID> syncable)
+      throws InterruptedException {
+    LOG.atInfo().addKeyValue("edits", settings.changes()).addKeyValue("perSecond", settings.changeRate())
+        .log("measuring change-to-Spotler latency");
+    ChangeLatencyProbe probe =
+        new ChangeLatencyProbe(sandbox.dataverse().table("contacts"), sandbox.mailplus(), settings.seed());
+    ChangeLatencyProbe.Result result = probe.run(syncable, settings.changes(), settings.changeRate(), STALL_LIMIT,
+        () -> {
+          connector.sampleMemory();
+          return stoppedBecause(connector, "the change phase");
+        });
+    if (result.arrived() < result.made() && problems.isEmpty()) {
+      problems.add((result.made() - result.arrived()) + " of " + result.made() + " edits did not arrive in Spotler");
+    }
+    return result;
+  }
+
+  /** True, with the reason noted, when the run has to stop: the timeout passed or the connector ended. */
+  private boolean stoppedBecause(ConnectorProcess connector, String phase) {
+    if (System.nanoTime() - deadlineNanos >= 0) {
+      problems.add("the run timed out after " + BenchmarkReport.duration(settings.timeout()) + " during " + phase);
+      return true;
+    }
+    if (!connector.isAlive()) {
+      problems.add("the connector exited with code " + connector.exitCode().orElse(-1) + " during " + phase
+          + "; see its output");
+      return true;
+    }
+    return false;
+  }
+
+  private BenchmarkResult.Machine machine() {
+    return new BenchmarkResult.Machine(Runtime.getRuntime().availableProcessors(), loadAtStart, systemLoad());
+  }
+
+  private static double systemLoad() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private SandboxOptions sandboxOptions() {
+    return SandboxOptions.defaults().withPorts(0, 0, 0)
+        .withData(settings.seed(), settings.accounts(), settings.contacts(), 0, 0);
+  }
+
+  /** Active contacts not set to Do Not Email: the ones the connector brings to Spotler. */
+  private static List<UUID> syncableContacts(Sandbox sandbox) {
+    List<UUID> ids = new ArrayList<>();
+    for (ObjectNode row : sandbox.dataverse().table("contacts").rows()) {
+      if (row.path("statecode").asInt(-1) == 0 && !row.path("donotemail").asBoolean(false)) {
+        ids.add(UUID.fromString(row.path("contactid").asText()));
+      }
+    }
+    return ids;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

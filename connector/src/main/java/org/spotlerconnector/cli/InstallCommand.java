@@ -1,0 +1,62 @@
+package org.spotlerconnector.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.spotlerconnector.config.ConnectorConfig;
+import org.spotlerconnector.dataverse.DataverseClient;
+import org.spotlerconnector.install.Created;
+import org.spotlerconnector.install.InstallConflictException;
+import org.spotlerconnector.install.InstallSettings;
+import org.spotlerconnector.install.Installer;
+import org.spotlerconnector.runtime.Connector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code install}: creates the connector's own tables, roles and environment variables in Dataverse. */
+@Command(name = "install", mixinStandardHelpOptions = true,
+    description = "Creates the connector's tables, security roles and environment variables in Dataverse, in a "
+        + "solution of their own. Creates only what is missing; running it again changes nothing.")
+final class InstallCommand extends ConnectorMain.WithConfig implements Callable<Integer> {
+  @Option(names = "--prefix",
+      description = "The publisher's customisation prefix of every name (default: jobs.prefix of the configuration, spot).")
+  String prefix;
+
+  @Option(names = "--option-value-prefix",
+      description = "The publisher's choice value prefix, 10000 to 99999 (default: jobs.optionValuePrefix, 10000).")
+  Integer optionValuePrefix;
+
+  @Option(names = "--solution", defaultValue = InstallSettings.DEFAULT_SOLUTION,
+      description = "The unique name of the solution to create them in (default: ${DEFAULT-VALUE}).")
+  String solution;
+
+  @Option(names = "--dry-run", description = "Only print what would be created.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    ConnectorConfig config = loadConfig();
+    DataverseClient dataverse = DataverseClient.create(Connector.dataverseSettings(config.dataverse()));
+    InstallSettings settings = new InstallSettings(
+        prefix != null ? prefix : config.jobs().prefix(),
+        optionValuePrefix != null ? optionValuePrefix : config.jobs().optionValuePrefix(),
+        solution);
+    Installer installer = new Installer(dataverse, settings);
+    PrintWriter out = spec.commandLine().getOut();
+    List<Created> created;
+    try {
+      created = dryRun ? installer.plan() : installer.install();
+    } catch (InstallConflictException conflict) {
+      spec.commandLine().getErr().println(conflict.getMessage());
+      return ConnectorMain.EXIT_CONFIG;
+    }
+    created.forEach(item -> out.printf("  %s %s%n", dryRun ? "would create" : "created", item));
+    if (created.isEmpty()) {
+      out.println("Everything is installed already; nothing was changed.");
+    } else {
+      out.printf("%s %d items in solution %s.%n", dryRun ? "Would create" : "Created", created.size(), solution);
+    }
+    out.flush();
+    return 0;
+  }
+}

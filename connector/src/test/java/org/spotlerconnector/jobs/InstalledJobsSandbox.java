@@ -1,0 +1,157 @@
+package org.spotlerconnector.jobs;
+
+import static org.spotlerconnector.sandbox.mailplus.DemoAutomations.WELCOME_TRIGGER_CODE;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.spotlerconnector.dataverse.DataverseClient;
+import org.spotlerconnector.dataverse.DataverseSettings;
+import org.spotlerconnector.dataverse.Lookups;
+import org.spotlerconnector.dataverse.RecordKey;
+import org.spotlerconnector.dataverse.RetrySettings;
+import org.spotlerconnector.install.InstallSettings;
+import org.spotlerconnector.install.Installer;
+import org.spotlerconnector.sandbox.Sandbox;
+import org.spotlerconnector.sandbox.SandboxOptions;
+import org.spotlerconnector.sandbox.mailplus.DemoAutomations;
+import org.spotlerconnector.spotler.MailPlusClient;
+import org.spotlerconnector.spotler.MailPlusConfig;
+import org.spotlerconnector.spotler.automation.MailPlusAutomation;
+
+/**
+ * The sandbox with the connector's tables made by the real {@link Installer}, the demo automations in Mail+, every
+ * contact known to Mail+, and the automation table filled: the starting point for many jobs at once.
+ */
+final class InstalledJobsSandbox implements AutoCloseable {
+  static final JobSchema SCHEMA = JobSchema.defaults();
+  static final String TAG = "Scale";
+
+  final Sandbox sandbox;
+  final DataverseClient dataverse;
+  final MailPlusAutomation spotler;
+  final JobTable table;
+  private final List<String> contactIds;
+  private final String welcomeRowId;
+
+  InstalledJobsSandbox(int contacts) throws IOException {
+    sandbox = Sandbox.start(SandboxOptions.forTests().withData(11, 5, contacts, 0, contacts));
+    DemoAutomations.seed(sandbox.mailplus());
+    SandboxOptions o = sandbox.options();
+    dataverse = DataverseClient.create(
+        DataverseSettings.builder(URI.create(sandbox.dataverseUrl()), o.tenant(), o.clientId(), o.clientSecret())
+            .tokenEndpoint(URI.create(sandbox.tokenUrl()))
+            .retry(new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(100)))
+            .build());
+    new Installer(dataverse, InstallSettings.defaults()).install();
+    spotler = MailPlusAutomation.of(MailPlusClient.create(
+        MailPlusConfig.builder(o.consumerKey(), o.consumerSecret())
+            .baseUrl(sandbox.mailplusUrl())
+            .requestTimeout(Duration.ofSeconds(5))
+            .maxRetries(3)
+            .backoff(Duration.ofMillis(10), Duration.ofMillis(100))
+            .requestsPerSecond(5000)
+            .build()));
+    table = new JobTable(dataverse, SCHEMA);
+    contactIds = sandbox.dataverse().table("contacts").rows().stream()
+        .map(row -> row.get("contactid").asText())
+        .filter(id -> sandbox.mailplus().contact(id).isPresent())
+        .toList();
+    if (contactIds.size() < contacts) {
+      throw new IllegalStateException("only " + contactIds.size() + " of " + contacts + " contacts are in Mail+");
+    }
+    create(job(JobOperation.REFRESH_AUTOMATIONS));
+    try (JobWorker worker = worker(JobWorkerSettings.defaults())) {
+      worker.pollOnce();
+    }
+    welcomeRowId = dataverse.retrieve(SCHEMA.automationEntitySet(),
+            RecordKey.alternate(SCHEMA.column("triggercode"), WELCOME_TRIGGER_CODE))
+        .orElseThrow(() -> new IllegalStateException("Refresh Automations wrote no row for the Welcome trigger"))
+        .get(SCHEMA.automationIdColumn()).asText();
+  }
+
+  /** A worker over real HTTP; every contact is in Mail+ already, so nothing needs pushing. */
+  JobWorker worker(JobWorkerSettings settings) {
+    JobRunner runner = new JobRunner(dataverse, spotler, SCHEMA, record -> false);
+    return new JobWorker(table, runner, settings, Clock.systemUTC());
+  }
+
+  String contactId(int index) {
+    return contactIds.get(index % contactIds.size());
+  }
+
+  String create(ObjectNode job) {
+    return dataverse.create(SCHEMA.jobEntitySet(), job);
+  }
+
+  ObjectNode row(String jobId) {
+    return dataverse.retrieve(SCHEMA.jobEntitySet(), RecordKey.id(jobId)).orElseThrow();
+  }
+
+  static ObjectNode job(JobOperation operation) {
+    return JsonNodeFactory.instance.objectNode().put(SCHEMA.column("operation"), SCHEMA.operationValue(operation));
+  }
+
+  ObjectNode forContact(ObjectNode job, int contactIndex) {
+    return Lookups.bind(job, SCHEMA.column("customer_contact"), "contacts", RecordKey.id(contactId(contactIndex)));
+  }
+
+  ObjectNode onWelcome(ObjectNode job) {
+    return Lookups.bind(job, SCHEMA.column("automation"), SCHEMA.automationEntitySet(), RecordKey.id(welcomeRowId));
+  }
+
+  /** An Add Tag job for the contact. */
+  ObjectNode addTag(int contactIndex) {
+    return forContact(job(JobOperation.ADD_TAG), contactIndex).put(SCHEMA.column("tag"), TAG);
+  }
+
+  /** A Start Automation job on the Welcome automation for the contact. */
+  ObjectNode startWelcome(int contactIndex) {
+    return onWelcome(forContact(job(JobOperation.START_AUTOMATION), contactIndex));
+  }
+
+  /** Counts the jobs' result codes, and those not finished yet as their status ("QUEUED", "IN_PROGRESS"). */
+  Map<String, Integer> resultCodes(List<String> jobIds) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (ObjectNode row : rows(jobIds)) {
+      counts.merge(outcomeOf(row), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** Every job's row, read through the emulator's inspection API so that injected faults do not hit the reading. */
+  List<ObjectNode> rows(List<String> jobIds) {
+    Map<String, ObjectNode> byId = new HashMap<>();
+    for (ObjectNode row : sandbox.dataverse().table(SCHEMA.jobEntitySet()).rows()) {
+      byId.put(row.get(SCHEMA.jobIdColumn()).asText(), row);
+    }
+    List<ObjectNode> rows = new ArrayList<>(jobIds.size());
+    jobIds.forEach(id -> rows.add(byId.get(id)));
+    return rows;
+  }
+
+  static String outcomeOf(ObjectNode row) {
+    if (row.path("statecode").asInt() == 1 && row.hasNonNull(SCHEMA.column("resultcode"))) {
+      return row.get(SCHEMA.column("resultcode")).asText();
+    }
+    int status = row.path("statuscode").asInt();
+    return status == SCHEMA.statusValue(JobStatus.IN_PROGRESS) ? "IN_PROGRESS" : "QUEUED";
+  }
+
+  static boolean isFinished(ObjectNode row) {
+    return row.path("statecode").asInt() == 1;
+  }
+
+  @Override
+  public void close() {
+    sandbox.close();
+  }
+}
