@@ -1,6 +1,8 @@
 package org.spotlerconnector.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spotlerconnector.config.ConnectorConfig;
@@ -9,6 +11,7 @@ import org.spotlerconnector.install.Created;
 import org.spotlerconnector.install.InstallConflictException;
 import org.spotlerconnector.install.InstallSettings;
 import org.spotlerconnector.install.Installer;
+import org.spotlerconnector.install.WebhookRegistration;
 import org.spotlerconnector.runtime.Connector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +36,11 @@ final class InstallCommand extends ConnectorMain.WithConfig implements Callable<
   @Option(names = "--dry-run", description = "Only print what would be created.")
   boolean dryRun;
 
+  @Option(names = "--webhook-url",
+      description = "Also registers the webhook that starts a Spotler Job as soon as it is created: the connector's "
+          + "public HTTPS address of /webhooks/dataverse, authenticated with web.webhookKey of the configuration.")
+  URI webhookUrl;
+
   @Override
   public Integer call() {
     ConnectorConfig config = loadConfig();
@@ -43,12 +51,25 @@ final class InstallCommand extends ConnectorMain.WithConfig implements Callable<
         solution);
     Installer installer = new Installer(dataverse, settings);
     PrintWriter out = spec.commandLine().getOut();
+    if (webhookUrl != null && config.web().webhookKey().isEmpty()) {
+      spec.commandLine().getErr().println("--webhook-url needs web.webhookKey in the configuration: the key Dataverse"
+          + " will send with each webhook.");
+      return ConnectorMain.EXIT_CONFIG;
+    }
     List<Created> created;
     try {
-      created = dryRun ? installer.plan() : installer.install();
+      created = new ArrayList<>(dryRun ? installer.plan() : installer.install());
     } catch (InstallConflictException conflict) {
       spec.commandLine().getErr().println(conflict.getMessage());
       return ConnectorMain.EXIT_CONFIG;
+    }
+    if (webhookUrl != null) {
+      if (dryRun) {
+        out.printf("  would register the webhook %s%n", webhookUrl);
+      } else {
+        created.addAll(new WebhookRegistration(dataverse, settings.prefix() + "_spotlerjob")
+            .register(webhookUrl, config.web().webhookKey().orElseThrow().reveal()));
+      }
     }
     created.forEach(item -> out.printf("  %s %s%n", dryRun ? "would create" : "created", item));
     if (created.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * {@code POST /webhooks/dataverse}: the webhook a Dataverse service endpoint posts (dataverse-api.md §7) when a Spotler
@@ -80,7 +81,7 @@ final class DataverseWebhookHandler implements Handler {
     return header != null ? header : ctx.queryParam(KEY_QUERY_PARAMETER);
   }
 
-  private static org.slf4j.spi.LoggingEventBuilder log(DataverseWebhook webhook) {
+  private static LoggingEventBuilder log(DataverseWebhook webhook) {
     return LOG.atInfo()
         .addKeyValue("message", webhook.messageName())
         .addKeyValue("entity", webhook.primaryEntityName())

@@ -65,7 +65,9 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/health", ctx ->
           JsonAnswers.write(ctx, HttpStatus.OK, Map.of("status", "UP", "connection", settings.connectionId())));
       config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
-      config.routes.exception(Exception.class, (failure, ctx) -> renderError(failure, ctx));
+      // Javalin answers HttpResponseException itself unless a mapper names that class, so both are named.
+      config.routes.exception(HttpResponseException.class, WebServer::renderError);
+      config.routes.exception(Exception.class, WebServer::renderError);
       config.routes.error(404, ctx -> renderError(new HttpResponseException(404, "Not found"), ctx));
     });
   }
