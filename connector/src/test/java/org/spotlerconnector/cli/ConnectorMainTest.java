@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spotlerconnector.SandboxConfig;
 import org.spotlerconnector.sandbox.Sandbox;
 import org.spotlerconnector.sandbox.SandboxOptions;
 import picocli.CommandLine;
@@ -112,28 +113,7 @@ class ConnectorMainTest {
   }
 
   private Path config(String mapping) throws Exception {
-    SandboxOptions o = sandbox.options();
-    Path file = dir.resolve("connector.yml");
-    Files.writeString(file, """
-        connection:
-          id: cli
-        dataverse:
-          url: %s
-          tenant: %s
-          clientId: %s
-          clientSecret: %s
-          tokenUrl: %s
-        spotler:
-          baseUrl: %s
-          consumerKey: %s
-          consumerSecret: %s
-          requestsPerSecond: 100
-        store:
-          url: jdbc:sqlite:%s
-        """.formatted(sandbox.dataverseUrl(), o.tenant(), o.clientId(), o.clientSecret(), sandbox.tokenUrl(),
-        sandbox.mailplusUrl(), o.consumerKey(), o.consumerSecret(), dir.resolve("store.db"))
-        + (mapping == null ? "" : mapping));
-    return file;
+    return SandboxConfig.write(sandbox, dir, "cli", mapping);
   }
 
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spotlerconnector.SandboxConfig;
 import org.spotlerconnector.sandbox.Sandbox;
 import org.spotlerconnector.sandbox.SandboxOptions;
 import picocli.CommandLine;
@@ -74,25 +74,6 @@ class InstallCommandTest {
   }
 
   private Path config() throws Exception {
-    SandboxOptions o = sandbox.options();
-    Path file = dir.resolve("connector.yml");
-    Files.writeString(file, """
-        connection:
-          id: cli
-        dataverse:
-          url: %s
-          tenant: %s
-          clientId: %s
-          clientSecret: %s
-          tokenUrl: %s
-        spotler:
-          baseUrl: %s
-          consumerKey: %s
-          consumerSecret: %s
-        store:
-          url: jdbc:sqlite:%s
-        """.formatted(sandbox.dataverseUrl(), o.tenant(), o.clientId(), o.clientSecret(), sandbox.tokenUrl(),
-        sandbox.mailplusUrl(), o.consumerKey(), o.consumerSecret(), dir.resolve("store.db")));
-    return file;
+    return SandboxConfig.write(sandbox, dir, "cli", "");
   }
 }

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spotlerconnector.SandboxConfig;
 import org.spotlerconnector.dataverse.DataverseClient;
 import org.spotlerconnector.dataverse.DataverseSettings;
 import org.spotlerconnector.install.WebhookRegistration;
@@ -92,25 +92,6 @@ class InstallWebhookCommandTest {
   }
 
   private Path config(String extra) throws Exception {
-    SandboxOptions o = sandbox.options();
-    Path file = dir.resolve("connector.yml");
-    Files.writeString(file, """
-        connection:
-          id: cli
-        dataverse:
-          url: %s
-          tenant: %s
-          clientId: %s
-          clientSecret: %s
-          tokenUrl: %s
-        spotler:
-          baseUrl: %s
-          consumerKey: %s
-          consumerSecret: %s
-        store:
-          url: jdbc:sqlite:%s
-        """.formatted(sandbox.dataverseUrl(), o.tenant(), o.clientId(), o.clientSecret(), sandbox.tokenUrl(),
-        sandbox.mailplusUrl(), o.consumerKey(), o.consumerSecret(), dir.resolve("store.db")) + extra);
-    return file;
+    return SandboxConfig.write(sandbox, dir, "cli", extra);
   }
 }
