@@ -3,6 +3,7 @@ package org.spotlerconnector.app;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +15,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spotlerconnector.dataverse.DataverseClient;
+import org.spotlerconnector.dataverse.DataverseSettings;
+import org.spotlerconnector.install.InstallSettings;
+import org.spotlerconnector.install.Installer;
+import org.spotlerconnector.jobs.JobSchema;
 import org.spotlerconnector.sandbox.Sandbox;
 import org.spotlerconnector.sandbox.SandboxOptions;
+import org.spotlerconnector.sandbox.mailplus.DemoAutomations;
 import org.spotlerconnector.sandbox.mailplus.RateLimit;
 
 /**
@@ -49,6 +56,9 @@ final class Benchmark {
       sandbox.latency(settings.latencyMillis(), settings.jitterMillis());
       sandbox.dataverse().limits(settings.dataverseLimits());
       settings.spotlerRateLimit().ifPresent(n -> sandbox.mailplus().rateLimit(RateLimit.perSeconds(n, 1)));
+      if (settings.jobs() > 0) {
+        installJobTables(sandbox);
+      }
       List<UUID> syncable = syncableContacts(sandbox);
       Path config = workDir.resolve("benchmark.yml");
       Files.writeString(config, BenchmarkConfig.yaml(sandbox, workDir.resolve("connector.db"), settings));
@@ -73,6 +83,8 @@ final class Benchmark {
       RequestCounts afterLoad;
       Optional<ChangeLatencyProbe.Result> changes = Optional.empty();
       RequestCounts afterChanges;
+      Optional<JobThroughputProbe.Result> jobs = Optional.empty();
+      RequestCounts afterJobs;
       try {
         load = initialLoad(sandbox, connector, syncable.size(), startNanos);
         afterLoad = tally.now();
@@ -80,14 +92,18 @@ final class Benchmark {
           changes = Optional.of(changePhase(sandbox, connector, syncable));
         }
         afterChanges = tally.now();
+        if (settings.jobs() > 0 && problems.isEmpty()) {
+          jobs = Optional.of(jobPhase(sandbox, connector, syncable));
+        }
+        afterJobs = tally.now();
       } finally {
         connector.close();
       }
       BenchmarkResult.Memory memory =
           new BenchmarkResult.Memory(settings.heap(), connector.heap(), connector.peakResidentBytes());
       Optional<Path> kept = problems.isEmpty() && !settings.keepFiles() ? Optional.empty() : Optional.of(workDir);
-      return new BenchmarkResult(settings, syncable.size(), load, changes, afterLoad,
-          afterChanges.since(afterLoad), machine(), memory, List.copyOf(problems), kept);
+      return new BenchmarkResult(settings, syncable.size(), load, changes, jobs, afterLoad,
+          afterChanges.since(afterLoad), afterJobs.since(afterChanges), machine(), memory, List.copyOf(problems), kept);
     }
   }
 
@@ -147,6 +163,57 @@ final class Benchmark {
       problems.add((result.made() - result.arrived()) + " of " + result.made() + " edits did not arrive in Spotler");
     }
     return result;
+  }
+
+  /**
+   * The job tables, as {@code install} makes them, and the demo automations in Mail+; the connector finds the tables at
+   * start-up and fills the automation table with its start-up refresh.
+   */
+  private static void installJobTables(Sandbox sandbox) {
+    DemoAutomations.seed(sandbox.mailplus());
+    new Installer(dataverseClient(sandbox), InstallSettings.defaults()).install();
+  }
+
+  private JobThroughputProbe.Result jobPhase(Sandbox sandbox, ConnectorProcess connector, List<UUID> syncable)
+      throws InterruptedException {
+    LOG.atInfo().addKeyValue("jobs", settings.jobs()).addKeyValue("perSecond", settings.jobRate())
+        .log("measuring Spotler Jobs");
+    JobSchema schema = JobSchema.defaults();
+    String welcomeRowId = welcomeRowId(sandbox, schema, connector);
+    JobThroughputProbe probe = new JobThroughputProbe(
+        dataverseClient(sandbox), sandbox.dataverse().table(schema.jobEntitySet()), schema, welcomeRowId);
+    JobThroughputProbe.Result result = probe.run(syncable, settings.jobs(), settings.jobRate(), STALL_LIMIT, () -> {
+      connector.sampleMemory();
+      return stoppedBecause(connector, "the jobs phase");
+    });
+    if (result.finished() < result.created() && problems.isEmpty()) {
+      problems.add((result.created() - result.finished()) + " of " + result.created() + " jobs did not end");
+    }
+    return result;
+  }
+
+  /** The Welcome automation's row, which the connector's start-up refresh writes. */
+  private String welcomeRowId(Sandbox sandbox, JobSchema schema, ConnectorProcess connector)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + STALL_LIMIT.toNanos();
+    while (System.nanoTime() < deadline && !stoppedBecause(connector, "waiting for the automation refresh")) {
+      for (ObjectNode row : sandbox.dataverse().table(schema.automationEntitySet()).rows()) {
+        if (DemoAutomations.WELCOME_TRIGGER_CODE.equals(row.path(schema.column("triggercode")).asText())) {
+          return row.path(schema.automationIdColumn()).asText();
+        }
+      }
+      Thread.sleep(LOAD_POLL_MILLIS);
+    }
+    throw new IllegalStateException("the connector did not refresh the automation table within "
+        + STALL_LIMIT.toMinutes() + " minutes");
+  }
+
+  private static DataverseClient dataverseClient(Sandbox sandbox) {
+    SandboxOptions o = sandbox.options();
+    return DataverseClient.create(
+        DataverseSettings.builder(URI.create(sandbox.dataverseUrl()), o.tenant(), o.clientId(), o.clientSecret())
+            .tokenEndpoint(URI.create(sandbox.tokenUrl()))
+            .build());
   }
 
   /** True, with the reason noted, when the run has to stop: the timeout passed or the connector ended. */

@@ -52,6 +52,15 @@ final class BenchmarkCommand implements Callable<Integer> {
       description = "Edits a second (default: ${DEFAULT-VALUE}).")
   double changeRate;
 
+  @Option(names = "--jobs", paramLabel = "<n>", defaultValue = "1000",
+      description = "Spotler Jobs (Add Tag and Start Automation) created after the change phase to measure job"
+          + " throughput and latency; 0 skips it (default: ${DEFAULT-VALUE}).")
+  int jobs;
+
+  @Option(names = "--job-rate", paramLabel = "<per second>", defaultValue = "20",
+      description = "Jobs created a second (default: ${DEFAULT-VALUE}).")
+  double jobRate;
+
   @Option(names = "--poll-interval", paramLabel = "<duration>", defaultValue = "1s", converter = DurationConverter.class,
       description = "The connector's change-tracking poll interval (default: ${DEFAULT-VALUE}).")
   Duration pollInterval;
@@ -114,7 +123,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         .withRequests(dataverseRequests)
         .withWindow(Duration.ofSeconds(dataverseWindowSeconds))
         .withConcurrency(dataverseConcurrency);
-    return new BenchmarkSettings(contacts, accounts, latencyMillis, jitterMillis, changes, changeRate, pollInterval,
+    return new BenchmarkSettings(contacts, accounts, latencyMillis, jitterMillis, changes, changeRate, jobs, jobRate,
+        pollInterval,
         limits, spotlerRateLimit == null ? OptionalInt.empty() : OptionalInt.of(spotlerRateLimit),
         spotlerRequestsPerSecond, heap, seed, timeout, keepFiles);
   }

@@ -40,11 +40,15 @@ final class BenchmarkConfig {
           outbound:
             tables: {contact: true, lead: false, account: false}
             pollInterval: %dms
+        jobs:
+          enabled: %s
+          pollInterval: %dms
         """.formatted(
         sandbox.dataverseUrl(), o.tenant(), o.clientId(), o.clientSecret(), sandbox.tokenUrl(),
         limits.requests(), limits.executionTime().toMillis(), limits.window().toMillis(), limits.concurrency(),
         sandbox.mailplusUrl(), o.consumerKey(), o.consumerSecret(),
         String.valueOf(settings.spotlerRequestsPerSecond()),
-        storeFile.toString().replace('\\', '/'), settings.pollInterval().toMillis());
+        storeFile.toString().replace('\\', '/'), settings.pollInterval().toMillis(),
+        settings.jobs() > 0, settings.pollInterval().toMillis());
   }
 }

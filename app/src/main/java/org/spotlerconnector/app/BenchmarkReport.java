@@ -24,6 +24,8 @@ final class BenchmarkReport {
     lines.add("");
     lines.addAll(changes(r));
     lines.add("");
+    lines.addAll(jobs(r));
+    lines.add("");
     lines.addAll(requests(r));
     lines.add("");
     lines.addAll(memory(r.memory()));
@@ -108,18 +110,40 @@ final class BenchmarkReport {
     return lines;
   }
 
+  private static List<String> jobs(BenchmarkResult r) {
+    BenchmarkSettings s = r.settings();
+    List<String> lines = new ArrayList<>();
+    lines.add("Spotler Jobs (Add Tag and Start Automation, created " + number(s.jobRate()) + " a second)");
+    if (r.jobs().isEmpty()) {
+      lines.add(field("Not measured", s.jobs() == 0 ? "--jobs 0" : "an earlier phase did not complete"));
+      return lines;
+    }
+    JobThroughputProbe.Result jobs = r.jobs().get();
+    Percentiles latency = Percentiles.of(jobs.latenciesMillis());
+    lines.add(field("Finished", count(jobs.finished()) + " of " + count(jobs.created()) + " jobs ("
+        + count(jobs.succeeded()) + " OK) in " + seconds(jobs.elapsed())));
+    lines.add(field("Throughput", String.format(Locale.ROOT, "%.1f jobs/s", jobs.jobsPerSecond())));
+    lines.add(field("Creation to end", "p50 " + millis(latency.at(50)) + "   p90 " + millis(latency.at(90))
+        + "   p99 " + millis(latency.at(99)) + "   max " + millis(latency.max())));
+    return lines;
+  }
+
   private static List<String> requests(BenchmarkResult r) {
     long loaded = r.load().synced();
     long arrived = r.changes().map(c -> (long) c.arrived()).orElse(0L);
     RequestCounts load = r.loadRequests();
     RequestCounts change = r.changeRequests();
-    RequestCounts all = load.plus(change);
+    RequestCounts jobs = r.jobRequests();
+    long finished = r.jobs().map(j -> (long) j.finished()).orElse(0L);
+    RequestCounts all = load.plus(change).plus(jobs);
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT, "%-24s %12s %12s %12s", "API requests", "Dataverse", "Entra ID", "Mail+"));
     lines.add(row("Initial load", load, side -> count(side.requests())));
     lines.add(row("  per synced contact", load, side -> ratio(side.requests(), loaded)));
     lines.add(row("Change phase", change, side -> count(side.requests())));
     lines.add(row("  per arrived edit", change, side -> ratio(side.requests(), arrived)));
+    lines.add(row("Jobs phase", jobs, side -> count(side.requests())));
+    lines.add(row("  per finished job", jobs, side -> ratio(side.requests(), finished)));
     lines.add(row("Mean response time", all, side -> side.timed() == 0 ? "-" : millis(side.millis() / side.timed())));
     lines.add(row("429 Too Many Requests", all, side -> count(side.throttled())));
     long unread = unread(all);

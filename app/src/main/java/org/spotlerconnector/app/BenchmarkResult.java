@@ -12,6 +12,7 @@ import java.util.OptionalLong;
  * @param syncable contacts the connector should bring to Spotler: active and not set to Do Not Email
  * @param load the initial load
  * @param changes the change phase, when it ran
+ * @param jobs the jobs phase, when it ran
  * @param machine what else the machine was doing, which bears on every figure
  * @param problems why the run is incomplete; empty when every figure is complete
  * @param keptFiles where the connector's configuration, store, output and GC log were kept, if they were
@@ -21,8 +22,10 @@ record BenchmarkResult(
     int syncable,
     Load load,
     Optional<ChangeLatencyProbe.Result> changes,
+    Optional<JobThroughputProbe.Result> jobs,
     RequestCounts loadRequests,
     RequestCounts changeRequests,
+    RequestCounts jobRequests,
     Machine machine,
     Memory memory,
     List<String> problems,

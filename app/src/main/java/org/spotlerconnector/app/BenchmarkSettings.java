@@ -9,6 +9,8 @@ import org.spotlerconnector.sandbox.dataverse.ServiceProtectionLimits;
  *
  * @param latencyMillis latency added to every call of all three emulators, plus up to {@code jitterMillis}
  * @param changes edits made after the initial load to measure change-to-Spotler latency, {@code changeRate} a second
+ * @param jobs Spotler Jobs created after the change phase to measure job throughput and latency, {@code jobRate} a
+ *     second
  * @param dataverseLimits the Dataverse emulator's service protection limits; the connector's budget is set to the same
  * @param spotlerRateLimit requests a second the Mail+ emulator allows (none when empty)
  * @param spotlerRequestsPerSecond the connector's own Spotler request rate
@@ -22,6 +24,8 @@ record BenchmarkSettings(
     long jitterMillis,
     int changes,
     double changeRate,
+    int jobs,
+    double jobRate,
     Duration pollInterval,
     ServiceProtectionLimits dataverseLimits,
     OptionalInt spotlerRateLimit,
@@ -32,8 +36,11 @@ record BenchmarkSettings(
     boolean keepFiles) {
 
   BenchmarkSettings {
-    if (contacts < 1 || accounts < 0 || changes < 0) {
-      throw new IllegalArgumentException("--contacts must be at least 1, --accounts and --changes at least 0");
+    if (contacts < 1 || accounts < 0 || changes < 0 || jobs < 0) {
+      throw new IllegalArgumentException("--contacts must be at least 1, --accounts, --changes and --jobs at least 0");
+    }
+    if (!(jobRate > 0)) {
+      throw new IllegalArgumentException("--job-rate must be positive");
     }
     if (latencyMillis < 0 || jitterMillis < 0) {
       throw new IllegalArgumentException("--latency-ms and --jitter-ms must be at least 0");

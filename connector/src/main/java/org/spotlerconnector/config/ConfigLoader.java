@@ -233,14 +233,30 @@ public final class ConfigLoader {
   }
 
   private static JobsConfig jobs(Section section) {
-    section.allowOnly(Set.of("enabled", "prefix", "optionValuePrefix", "pollInterval", "threads", "maxAttempts"));
+    section.allowOnly(Set.of(
+        "enabled", "prefix", "optionValuePrefix", "pollInterval", "threads", "maxAttempts", "refreshAutomationsEvery"));
     return new JobsConfig(
         section.optional("enabled", true, ConfigValues::bool),
         section.optional("prefix", JobsConfig.DEFAULT_PREFIX, ConfigLoader::customisationPrefix),
         section.optional("optionValuePrefix", JobsConfig.DEFAULT_OPTION_VALUE_PREFIX, ConfigValues.wholeNumber(10_000, 99_999)),
         section.optional("pollInterval", JobsConfig.DEFAULT_POLL_INTERVAL, ConfigValues::positiveDuration),
         section.optional("threads", JobsConfig.DEFAULT_THREADS, ConfigValues.wholeNumber(1, 32)),
-        section.optional("maxAttempts", JobsConfig.DEFAULT_MAX_ATTEMPTS, ConfigValues.wholeNumber(1, 20)));
+        section.optional("maxAttempts", JobsConfig.DEFAULT_MAX_ATTEMPTS, ConfigValues.wholeNumber(1, 20)),
+        section.optional(
+            "refreshAutomationsEvery", JobsConfig.DEFAULT_REFRESH_AUTOMATIONS_EVERY, ConfigLoader::intervalOrOff));
+  }
+
+  /** A positive duration, or {@code off} (or {@code 0}) for never: {@link Duration#ZERO}. */
+  private static Duration intervalOrOff(String text) {
+    String value = text.strip();
+    if (value.equalsIgnoreCase("off") || value.equals("0")) {
+      return Duration.ZERO;
+    }
+    try {
+      return ConfigValues.positiveDuration(value);
+    } catch (IllegalArgumentException invalid) {
+      throw new IllegalArgumentException(invalid.getMessage() + ", or off");
+    }
   }
 
   private static WebConfig web(Section section) {

@@ -17,6 +17,7 @@ import org.spotlerconnector.config.WebConfig;
 import org.spotlerconnector.dataverse.BudgetSettings;
 import org.spotlerconnector.dataverse.DataverseClient;
 import org.spotlerconnector.dataverse.DataverseSettings;
+import org.spotlerconnector.jobs.AutomationRefreshSchedule;
 import org.spotlerconnector.jobs.ContactPusher;
 import org.spotlerconnector.jobs.JobRunner;
 import org.spotlerconnector.jobs.JobSchema;
@@ -58,6 +59,7 @@ public final class Connector implements AutoCloseable {
   private final Store store;
   private final OutboundSync outbound;
   private final Optional<JobWorker> jobs;
+  private final Optional<AutomationRefreshSchedule> automationRefresh;
   private final Optional<WebServer> web;
 
   private Connector(ConnectorConfig config, SyncListener listener, Clock clock) {
@@ -70,6 +72,9 @@ public final class Connector implements AutoCloseable {
     this.store = StoreOpener.open(config.store(), clock);
     this.outbound = new OutboundSync(outboundSettings(config), dataverse, spotler, store, mapper, listener, clock);
     this.jobs = jobWorker(config.jobs(), clock);
+    this.automationRefresh = jobs.isPresent() && config.jobs().refreshesAutomations()
+        ? Optional.of(automationRefresh(config.jobs()))
+        : Optional.empty();
     this.web = webServer(config.web());
   }
 
@@ -109,6 +114,13 @@ public final class Connector implements AutoCloseable {
     return Optional.of(new JobWorker(new JobTable(dataverse, schema), runner, workerSettings, clock));
   }
 
+  /** Refreshes the automation table on {@code jobs.refreshAutomationsEvery}; a failed refresh is retried sooner. */
+  private AutomationRefreshSchedule automationRefresh(JobsConfig settings) {
+    return new AutomationRefreshSchedule(dataverse, MailPlusAutomation.of(spotler),
+        new JobSchema(settings.prefix(), settings.optionValuePrefix()), settings.refreshAutomationsEvery(),
+        JobWorkerSettings.defaults().firstRetry());
+  }
+
   /**
    * Connects to both services, validates the mapping against their schemas and opens the store.
    *
@@ -143,10 +155,11 @@ public final class Connector implements AutoCloseable {
     return jobs;
   }
 
-  /** Starts the sync flows and the job worker in the background. */
+  /** Starts the sync flows, the job worker and the scheduled automation refresh in the background. */
   public void start() {
     outbound.start();
     jobs.ifPresent(JobWorker::start);
+    automationRefresh.ifPresent(AutomationRefreshSchedule::start);
     web.ifPresent(WebServer::start);
     LOG.atInfo().addKeyValue("connection", config.connection().id()).log("connector started");
   }
@@ -154,6 +167,7 @@ public final class Connector implements AutoCloseable {
   @Override
   public void close() {
     web.ifPresent(WebServer::close);
+    automationRefresh.ifPresent(AutomationRefreshSchedule::close);
     jobs.ifPresent(JobWorker::close);
     outbound.close();
     store.close();

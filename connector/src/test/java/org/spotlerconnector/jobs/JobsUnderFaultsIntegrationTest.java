@@ -30,8 +30,12 @@ class JobsUnderFaultsIntegrationTest {
   private static final int CONTACTS = JOBS / 4 + 10;
   private static final Duration ALL_FINISHED_WITHIN = Duration.ofSeconds(120);
   private static final int MAX_ATTEMPTS = 5;
-  private static final JobWorkerSettings SETTINGS = new JobWorkerSettings(
-      Duration.ofMillis(20), 8, 50, MAX_ATTEMPTS, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5));
+  /** Short waits, so that retries after faults (and takeovers after a lost write) come within the test's time. */
+  private static final JobWorkerSettings SETTINGS = JobWorkerSettings.defaults()
+      .withPollInterval(Duration.ofMillis(20))
+      .withThreads(8)
+      .withRetries(MAX_ATTEMPTS, Duration.ofMillis(50), Duration.ofMillis(500))
+      .withLease(Duration.ofSeconds(5));
 
   private InstalledJobsSandbox env;
 
@@ -101,15 +105,15 @@ class JobsUnderFaultsIntegrationTest {
         .as("most jobs succeed despite the faults").isGreaterThan(JOBS * 9 / 10);
   }
 
+  /** Tag and score jobs spread over all contacts; a Start and a Stop Automation job share contact {@code i / 4}. */
   private ObjectNode jobFor(JobOperation operation, int i) {
-    ObjectNode job = InstalledJobsSandbox.job(operation);
     return switch (operation) {
       case ADD_TAG -> env.addTag(i);
-      case SET_SCORE -> env.forContact(job, i)
+      case SET_SCORE -> env.forContact(InstalledJobsSandbox.job(operation), i)
           .put(InstalledJobsSandbox.SCHEMA.column("tag"), InstalledJobsSandbox.TAG)
           .put(InstalledJobsSandbox.SCHEMA.column("score"), i % 100);
       case START_AUTOMATION -> env.startWelcome(i / 4);
-      default -> env.onWelcome(env.forContact(job, i / 4));
+      default -> env.onWelcome(env.forContact(InstalledJobsSandbox.job(operation), i / 4));
     };
   }
 
