@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.spotlerconnector.ConnectorProcess;
 import org.spotlerconnector.sandbox.SandboxOptions;
 import org.spotlerconnector.sandbox.http.RequestLog;
 import org.spotlerconnector.sandbox.mailplus.MailPlusAutomations;
@@ -54,7 +55,7 @@ class JobRaceAcrossProcessesTest {
   @TempDir Path dir;
   private final String schema = "job_race_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private InstalledJobsSandbox env;
-  private final List<ConnectorJvm> connectors = new ArrayList<>();
+  private final List<ConnectorProcess> connectors = new ArrayList<>();
 
   @BeforeAll
   static void probePostgres() {
@@ -76,7 +77,7 @@ class JobRaceAcrossProcessesTest {
 
   @AfterEach
   void stop() throws InterruptedException, SQLException {
-    for (ConnectorJvm connector : connectors) {
+    for (ConnectorProcess connector : connectors) {
       connector.close();
     }
     if (env != null) {
@@ -90,8 +91,8 @@ class JobRaceAcrossProcessesTest {
   @DisplayName("dataverse-tables.md: a claim is a PATCH with If-Match, so two connector processes never run a job twice")
   void two_connector_processes_run_each_of_two_hundred_jobs_exactly_once() throws Exception {
     Path config = writeConfig();
-    ConnectorJvm first = start(config, "first");
-    ConnectorJvm second = start(config, "second");
+    ConnectorProcess first = start(config, "first");
+    ConnectorProcess second = start(config, "second");
     try {
       await(STARTUP_WAIT, "both connectors to start their job workers",
           () -> first.output().contains("connector started") && second.output().contains("connector started"));
@@ -134,13 +135,13 @@ class JobRaceAcrossProcessesTest {
     }
   }
 
-  private ConnectorJvm start(Path config, String name) throws IOException {
-    ConnectorJvm connector = ConnectorJvm.run(config, dir.resolve(name + ".log"));
+  private ConnectorProcess start(Path config, String name) throws IOException {
+    ConnectorProcess connector = ConnectorProcess.run(config, dir.resolve(name + ".log"));
     connectors.add(connector);
     return connector;
   }
 
-  private static long finishedBy(ConnectorJvm connector) {
+  private static long finishedBy(ConnectorProcess connector) {
     return connector.output().lines().filter(line -> line.contains("job finished")).count();
   }
 
@@ -183,7 +184,7 @@ class JobRaceAcrossProcessesTest {
   private void await(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
     Instant deadline = Instant.now().plus(limit);
     while (!condition.getAsBoolean()) {
-      for (ConnectorJvm connector : connectors) {
+      for (ConnectorProcess connector : connectors) {
         assertThat(connector.isAlive()).as("each connector process runs while waiting for " + what).isTrue();
       }
       if (Instant.now().isAfter(deadline)) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.spotlerconnector.ConnectorProcess;
 import org.spotlerconnector.sandbox.Sandbox;
 import org.spotlerconnector.sandbox.SandboxOptions;
 import org.spotlerconnector.sandbox.http.RequestLog;
