@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Helpers for bulk statements: JDBC batches flushed every {@value #BATCH_SIZE} rows, so the driver's buffer stays
@@ -23,6 +24,34 @@ final class Batches {
     if (rowsAdded % BATCH_SIZE == 0) {
       statement.executeBatch();
     }
+  }
+
+  /**
+   * Deletes the rows of these records of one table from a store table keyed by connection, table name and record id,
+   * in key order, as one batch.
+   */
+  static void deleteRecords(
+      JdbcRunner jdbc, String storeTable, String operation, String connectionId, String tableName,
+      Collection<String> recordIds) {
+    Require.notBlank(connectionId, "connectionId");
+    Require.notBlank(tableName, "tableName");
+    String sql = "DELETE FROM " + storeTable + " WHERE connection_id = ? AND table_name = ? AND record_id = ?";
+    jdbc.write(
+        operation,
+        connectionId,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int rows = 0;
+            for (String recordId : new TreeSet<>(recordIds)) {
+              statement.setString(1, connectionId);
+              statement.setString(2, tableName);
+              statement.setString(3, recordId);
+              add(statement, ++rows);
+            }
+            statement.executeBatch();
+          }
+          return null;
+        });
   }
 
   static <T> List<T> inKeyOrder(Collection<T> rows, Comparator<? super T> keyOrder) {

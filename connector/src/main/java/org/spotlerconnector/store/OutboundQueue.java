@@ -314,19 +314,7 @@ public final class OutboundQueue {
    */
   public int retryParked(String connectionId) {
     Require.notBlank(connectionId, "connectionId");
-    String sql =
-        "UPDATE outbound_queue SET state = 'PENDING', due_at = ?, attempts = 0"
-            + " WHERE connection_id = ? AND state = 'PARKED'";
-    return jdbc.write(
-        "retry parked outbound queue entries",
-        connectionId,
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, clock.millis());
-            statement.setString(2, connectionId);
-            return statement.executeUpdate();
-          }
-        });
+    return makeDueNow(connectionId, "PARKED", "attempts = 0", "retry parked outbound queue entries");
   }
 
   /**
@@ -344,11 +332,15 @@ public final class OutboundQueue {
     if (dialect.sharedByNodes()) {
       return 0;
     }
-    String sql =
-        "UPDATE outbound_queue SET state = 'PENDING', due_at = ?, claim_token = NULL"
-            + " WHERE connection_id = ? AND state = 'IN_FLIGHT'";
+    return makeDueNow(connectionId, "IN_FLIGHT", "claim_token = NULL", "release claims of earlier processes");
+  }
+
+  /** Makes every entry in {@code state} pending and due now, also setting {@code reset}; returns how many. */
+  private int makeDueNow(String connectionId, String state, String reset, String operation) {
+    String sql = "UPDATE outbound_queue SET state = 'PENDING', due_at = ?, " + reset
+        + " WHERE connection_id = ? AND state = '" + state + "'";
     return jdbc.write(
-        "release claims of earlier processes",
+        operation,
         connectionId,
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -118,25 +117,7 @@ public final class RecordLinks {
 
   /** Removes the links of these records (if any). */
   public void unlink(String connectionId, String tableName, Collection<String> recordIds) {
-    Require.notBlank(connectionId, "connectionId");
-    Require.notBlank(tableName, "tableName");
-    jdbc.write(
-        "unlink records",
-        connectionId,
-        connection -> {
-          String sql = "DELETE FROM record_links WHERE connection_id = ? AND table_name = ? AND record_id = ?";
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int rows = 0;
-            for (String recordId : new TreeSet<>(recordIds)) {
-              statement.setString(1, connectionId);
-              statement.setString(2, tableName);
-              statement.setString(3, recordId);
-              Batches.add(statement, ++rows);
-            }
-            statement.executeBatch();
-          }
-          return null;
-        });
+    Batches.deleteRecords(jdbc, "record_links", "unlink records", connectionId, tableName, recordIds);
   }
 
   /**

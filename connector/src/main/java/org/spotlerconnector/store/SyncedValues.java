@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The values last synced per record: the outbound flow skips a record whose mapped values did not change, and the
@@ -93,25 +92,7 @@ public final class SyncedValues {
 
   /** Forgets these records' values (if any). */
   public void delete(String connectionId, String tableName, Collection<String> recordIds) {
-    Require.notBlank(connectionId, "connectionId");
-    Require.notBlank(tableName, "tableName");
-    jdbc.write(
-        "delete synced values",
-        connectionId,
-        connection -> {
-          String sql = "DELETE FROM synced_values WHERE connection_id = ? AND table_name = ? AND record_id = ?";
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int rows = 0;
-            for (String recordId : new TreeSet<>(recordIds)) {
-              statement.setString(1, connectionId);
-              statement.setString(2, tableName);
-              statement.setString(3, recordId);
-              Batches.add(statement, ++rows);
-            }
-            statement.executeBatch();
-          }
-          return null;
-        });
+    Batches.deleteRecords(jdbc, "synced_values", "delete synced values", connectionId, tableName, recordIds);
   }
 
   private static void readInto(PreparedStatement statement, Map<String, SyncedRecord> found) throws SQLException {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.spotlerconnector.sandbox.MutableClock;
 import org.spotlerconnector.sandbox.entra.AccessTokens;
 import org.spotlerconnector.sandbox.http.EmulatorServer;
 import org.spotlerconnector.sandbox.http.Json;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.spotlerconnector.sandbox.MutableClock;
 import org.spotlerconnector.sandbox.http.EmulatorServer;
 import org.spotlerconnector.sandbox.http.Json;
 
