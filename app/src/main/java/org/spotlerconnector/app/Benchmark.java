@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -27,8 +28,8 @@ import org.spotlerconnector.sandbox.mailplus.RateLimit;
 
 /**
  * One benchmark run: starts the sandbox in this JVM and the connector in its own, measures the initial load of every
- * syncable contact into Spotler, then change-to-Spotler latency of edits made afterwards, and the requests and memory
- * both took.
+ * syncable contact into Spotler, then change-to-Spotler latency of edits made afterwards, then Spotler Jobs reaching
+ * the connector by polling, by webhook or both, and the requests and memory it all took.
  */
 final class Benchmark {
   private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
@@ -36,6 +37,8 @@ final class Benchmark {
   private static final Duration STALL_LIMIT = Duration.ofMinutes(2);
   private static final long LOAD_POLL_MILLIS = 100;
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+  /** The job tables as {@code install} makes them by default, which is how the benchmark installs them. */
+  private static final JobSchema JOB_SCHEMA = JobSchema.defaults();
 
   private final BenchmarkSettings settings;
   private final long deadlineNanos;
@@ -59,10 +62,12 @@ final class Benchmark {
       if (settings.jobs() > 0) {
         installJobTables(sandbox);
       }
+      Optional<BenchmarkWebhook> webhook =
+          settings.jobsByWebhook() ? Optional.of(BenchmarkWebhook.onFreePort()) : Optional.empty();
       List<UUID> syncable = syncableContacts(sandbox);
       Path config = workDir.resolve("benchmark.yml");
-      Files.writeString(config, BenchmarkConfig.yaml(sandbox, workDir.resolve("connector.db"), settings));
-      result = measure(sandbox, syncable, config, workDir);
+      Files.writeString(config, BenchmarkConfig.yaml(sandbox, workDir.resolve("connector.db"), settings, webhook));
+      result = measure(sandbox, syncable, config, workDir, webhook);
       LOG.atInfo().log("benchmark finished");
       return result;
     } finally {
@@ -74,7 +79,8 @@ final class Benchmark {
     }
   }
 
-  private BenchmarkResult measure(Sandbox sandbox, List<UUID> syncable, Path config, Path workDir)
+  private BenchmarkResult measure(
+      Sandbox sandbox, List<UUID> syncable, Path config, Path workDir, Optional<BenchmarkWebhook> webhook)
       throws IOException, InterruptedException {
     try (RequestTally tally = new RequestTally(sandbox)) {
       long startNanos = System.nanoTime();
@@ -83,8 +89,7 @@ final class Benchmark {
       RequestCounts afterLoad;
       Optional<ChangeLatencyProbe.Result> changes = Optional.empty();
       RequestCounts afterChanges;
-      Optional<JobThroughputProbe.Result> jobs = Optional.empty();
-      RequestCounts afterJobs;
+      List<BenchmarkResult.JobPhase> jobs = List.of();
       try {
         load = initialLoad(sandbox, connector, syncable.size(), startNanos);
         afterLoad = tally.now();
@@ -93,9 +98,8 @@ final class Benchmark {
         }
         afterChanges = tally.now();
         if (settings.jobs() > 0 && problems.isEmpty()) {
-          jobs = Optional.of(jobPhase(sandbox, connector, syncable));
+          jobs = jobPhases(sandbox, connector, syncable, tally, webhook);
         }
-        afterJobs = tally.now();
       } finally {
         connector.close();
       }
@@ -103,7 +107,7 @@ final class Benchmark {
           new BenchmarkResult.Memory(settings.heap(), connector.heap(), connector.peakResidentBytes());
       Optional<Path> kept = problems.isEmpty() && !settings.keepFiles() ? Optional.empty() : Optional.of(workDir);
       return new BenchmarkResult(settings, syncable.size(), load, changes, jobs, afterLoad,
-          afterChanges.since(afterLoad), afterJobs.since(afterChanges), machine(), memory, List.copyOf(problems), kept);
+          afterChanges.since(afterLoad), machine(), memory, List.copyOf(problems), kept);
     }
   }
 
@@ -174,32 +178,68 @@ final class Benchmark {
     new Installer(dataverseClient(sandbox), InstallSettings.defaults()).install();
   }
 
-  private JobThroughputProbe.Result jobPhase(Sandbox sandbox, ConnectorProcess connector, List<UUID> syncable)
-      throws InterruptedException {
-    LOG.atInfo().addKeyValue("jobs", settings.jobs()).addKeyValue("perSecond", settings.jobRate())
-        .log("measuring Spotler Jobs");
-    JobSchema schema = JobSchema.defaults();
-    String welcomeRowId = welcomeRowId(sandbox, schema, connector);
-    JobThroughputProbe probe = new JobThroughputProbe(
-        dataverseClient(sandbox), sandbox.dataverse().table(schema.jobEntitySet()), schema, welcomeRowId);
-    JobThroughputProbe.Result result = probe.run(syncable, settings.jobs(), settings.jobRate(), STALL_LIMIT, () -> {
-      connector.sampleMemory();
-      return stoppedBecause(connector, "the jobs phase");
-    });
-    if (result.finished() < result.created() && problems.isEmpty()) {
-      problems.add((result.created() - result.finished()) + " of " + result.created() + " jobs did not end");
+  /**
+   * A jobs phase for each {@code --job-intake} path, in order. The webhook is registered just before its phase, so
+   * the polling phase before it sees no webhooks; the connector's web server has listened since its start.
+   */
+  private List<BenchmarkResult.JobPhase> jobPhases(Sandbox sandbox, ConnectorProcess connector, List<UUID> syncable,
+      RequestTally tally, Optional<BenchmarkWebhook> webhook) throws InterruptedException {
+    DataverseClient dataverse = dataverseClient(sandbox);
+    JobThroughputProbe probe = new JobThroughputProbe(dataverse,
+        sandbox.dataverse().table(JOB_SCHEMA.jobEntitySet()), JOB_SCHEMA, welcomeRowId(sandbox, connector));
+    List<BenchmarkResult.JobPhase> phases = new ArrayList<>();
+    for (JobIntakePath intake : settings.jobIntake()) {
+      if (!problems.isEmpty()) {
+        break;
+      }
+      if (intake == JobIntakePath.WEBHOOK) {
+        webhook.orElseThrow().register(dataverse, JOB_SCHEMA);
+      }
+      phases.add(jobPhase(intake, phases.size() * settings.jobs(), probe, sandbox, connector, syncable, tally));
     }
-    return result;
+    return phases;
+  }
+
+  private BenchmarkResult.JobPhase jobPhase(JobIntakePath intake, int firstJob, JobThroughputProbe probe,
+      Sandbox sandbox, ConnectorProcess connector, List<UUID> syncable, RequestTally tally)
+      throws InterruptedException {
+    String path = intake.name().toLowerCase(Locale.ROOT);
+    LOG.atInfo().addKeyValue("jobs", settings.jobs()).addKeyValue("perSecond", settings.jobRate())
+        .addKeyValue("intake", path).log("measuring Spotler Jobs");
+    RequestCounts before = tally.now();
+    JobThroughputProbe.Result result = probe.run(syncable, firstJob, settings.jobs(), settings.jobRate(), STALL_LIMIT,
+        () -> {
+          connector.sampleMemory();
+          return stoppedBecause(connector, "the jobs phase (" + path + ")");
+        });
+    RequestCounts requests = tally.now().since(before);
+    if (result.finished() < result.created() && problems.isEmpty()) {
+      problems.add((result.created() - result.finished()) + " of " + result.created() + " jobs (" + path
+          + ") did not end");
+    }
+    Optional<BenchmarkWebhook.Deliveries> webhooks = intake == JobIntakePath.WEBHOOK
+        ? Optional.of(webhooksOf(sandbox, result.created()))
+        : Optional.empty();
+    return new BenchmarkResult.JobPhase(intake, result, requests, webhooks);
+  }
+
+  /** The phase's webhook deliveries; a job whose webhook failed was found by polling, which would blur the figures. */
+  private BenchmarkWebhook.Deliveries webhooksOf(Sandbox sandbox, int jobs) throws InterruptedException {
+    BenchmarkWebhook.Deliveries deliveries = BenchmarkWebhook.deliveries(sandbox.dataverse(), JOB_SCHEMA);
+    if (deliveries.delivered() < jobs && problems.isEmpty()) {
+      problems.add("only " + deliveries.delivered() + " of " + jobs + " jobs' webhooks were delivered (see the"
+          + " connector's output); polling found the others");
+    }
+    return deliveries;
   }
 
   /** The Welcome automation's row, which the connector's start-up refresh writes. */
-  private String welcomeRowId(Sandbox sandbox, JobSchema schema, ConnectorProcess connector)
-      throws InterruptedException {
+  private String welcomeRowId(Sandbox sandbox, ConnectorProcess connector) throws InterruptedException {
     long deadline = System.nanoTime() + STALL_LIMIT.toNanos();
     while (System.nanoTime() < deadline && !stoppedBecause(connector, "waiting for the automation refresh")) {
-      for (ObjectNode row : sandbox.dataverse().table(schema.automationEntitySet()).rows()) {
-        if (DemoAutomations.WELCOME_TRIGGER_CODE.equals(row.path(schema.column("triggercode")).asText())) {
-          return row.path(schema.automationIdColumn()).asText();
+      for (ObjectNode row : sandbox.dataverse().table(JOB_SCHEMA.automationEntitySet()).rows()) {
+        if (DemoAutomations.WELCOME_TRIGGER_CODE.equals(row.path(JOB_SCHEMA.column("triggercode")).asText())) {
+          return row.path(JOB_SCHEMA.automationIdColumn()).asText();
         }
       }
       Thread.sleep(LOAD_POLL_MILLIS);

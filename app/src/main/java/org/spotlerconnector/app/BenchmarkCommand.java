@@ -54,12 +54,18 @@ final class BenchmarkCommand implements Callable<Integer> {
 
   @Option(names = "--jobs", paramLabel = "<n>", defaultValue = "1000",
       description = "Spotler Jobs (Add Tag and Start Automation) created after the change phase to measure job"
-          + " throughput and latency; 0 skips it (default: ${DEFAULT-VALUE}).")
+          + " throughput and latency, for each --job-intake path; 0 skips it (default: ${DEFAULT-VALUE}).")
   int jobs;
 
   @Option(names = "--job-rate", paramLabel = "<per second>", defaultValue = "20",
       description = "Jobs created a second (default: ${DEFAULT-VALUE}).")
   double jobRate;
+
+  @Option(names = "--job-intake", paramLabel = "poll|webhook|both", defaultValue = "both",
+      description = "How the jobs reach the connector: by its poll of the job table; by the webhook Dataverse posts"
+          + " when a job is created (registered as install --webhook-url does; the connector polls as well); or both,"
+          + " one phase of --jobs jobs after the other (default: ${DEFAULT-VALUE}).")
+  String jobIntake;
 
   @Option(names = "--poll-interval", paramLabel = "<duration>", defaultValue = "1s", converter = DurationConverter.class,
       description = "The connector's change-tracking poll interval (default: ${DEFAULT-VALUE}).")
@@ -124,7 +130,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         .withWindow(Duration.ofSeconds(dataverseWindowSeconds))
         .withConcurrency(dataverseConcurrency);
     return new BenchmarkSettings(contacts, accounts, latencyMillis, jitterMillis, changes, changeRate, jobs, jobRate,
-        pollInterval,
+        JobIntakePath.parse(jobIntake), pollInterval,
         limits, spotlerRateLimit == null ? OptionalInt.empty() : OptionalInt.of(spotlerRateLimit),
         spotlerRequestsPerSecond, heap, seed, timeout, keepFiles);
   }

@@ -1,18 +1,34 @@
 package org.spotlerconnector.app;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.spotlerconnector.sandbox.Sandbox;
 import org.spotlerconnector.sandbox.SandboxOptions;
 import org.spotlerconnector.sandbox.dataverse.ServiceProtectionLimits;
 
 /**
  * The benchmarked connector's configuration file: the outbound contact sync only, with the default mapping, and a
- * Dataverse budget equal to the emulator's limits, as an operator sets it to their environment's.
+ * Dataverse budget equal to the emulator's limits, as an operator sets it to their environment's; Spotler Jobs when
+ * they are measured, and the web server that takes their webhooks when those are.
  */
 final class BenchmarkConfig {
   private BenchmarkConfig() {}
 
-  static String yaml(Sandbox sandbox, Path storeFile, BenchmarkSettings settings) {
+  static String yaml(Sandbox sandbox, Path storeFile, BenchmarkSettings settings, Optional<BenchmarkWebhook> webhook) {
+    return connector(sandbox, storeFile, settings) + webhook.map(BenchmarkConfig::web).orElse("");
+  }
+
+  private static String web(BenchmarkWebhook webhook) {
+    return """
+        web:
+          enabled: true
+          host: %s
+          port: %d
+          webhookKey: "%s"
+        """.formatted(BenchmarkWebhook.HOST, webhook.port(), webhook.key());
+  }
+
+  private static String connector(Sandbox sandbox, Path storeFile, BenchmarkSettings settings) {
     SandboxOptions o = sandbox.options();
     ServiceProtectionLimits limits = settings.dataverseLimits();
     return """

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
@@ -113,19 +114,39 @@ final class BenchmarkReport {
   private static List<String> jobs(BenchmarkResult r) {
     BenchmarkSettings s = r.settings();
     List<String> lines = new ArrayList<>();
-    lines.add("Spotler Jobs (Add Tag and Start Automation, created " + number(s.jobRate()) + " a second)");
-    if (r.jobs().isEmpty()) {
-      lines.add(field("Not measured", s.jobs() == 0 ? "--jobs 0" : "an earlier phase did not complete"));
+    lines.add("Spotler Jobs (Add Tag and Start Automation, " + count(s.jobs()) + " created " + number(s.jobRate())
+        + " a second for each way in)");
+    if (s.jobs() == 0) {
+      lines.add(field("Not measured", "--jobs 0"));
       return lines;
     }
-    JobThroughputProbe.Result jobs = r.jobs().get();
-    Percentiles latency = Percentiles.of(jobs.latenciesMillis());
-    lines.add(field("Finished", count(jobs.finished()) + " of " + count(jobs.created()) + " jobs ("
-        + count(jobs.succeeded()) + " OK) in " + seconds(jobs.elapsed())));
-    lines.add(field("Throughput", String.format(Locale.ROOT, "%.1f jobs/s", jobs.jobsPerSecond())));
-    lines.add(field("Creation to end", "p50 " + millis(latency.at(50)) + "   p90 " + millis(latency.at(90))
-        + "   p99 " + millis(latency.at(99)) + "   max " + millis(latency.max())));
+    for (JobIntakePath intake : s.jobIntake()) {
+      lines.add("  " + title(intake, s));
+      Optional<BenchmarkResult.JobPhase> phase = r.jobs().stream().filter(p -> p.intake() == intake).findFirst();
+      if (phase.isEmpty()) {
+        lines.add(field("  Not measured", "an earlier phase did not complete"));
+        continue;
+      }
+      phase.get().webhooks().ifPresent(w -> lines.add(field("  Webhooks", count(w.delivered())
+          + " delivered (answered 202), " + count(w.notDelivered()) + " not")));
+      JobThroughputProbe.Result jobs = phase.get().result();
+      Percentiles latency = Percentiles.of(jobs.latenciesMillis());
+      lines.add(field("  Finished", count(jobs.finished()) + " of " + count(jobs.created()) + " jobs ("
+          + count(jobs.succeeded()) + " OK) in " + seconds(jobs.elapsed())));
+      lines.add(field("  Throughput", String.format(Locale.ROOT, "%.1f jobs/s", jobs.jobsPerSecond())));
+      lines.add(field("  Creation to end", "p50 " + millis(latency.at(50)) + "   p90 " + millis(latency.at(90))
+          + "   p99 " + millis(latency.at(99)) + "   max " + millis(latency.max())));
+    }
     return lines;
+  }
+
+  private static String title(JobIntakePath intake, BenchmarkSettings s) {
+    String every = duration(s.pollInterval());
+    return switch (intake) {
+      case POLL -> "By polling (the connector reads the job table every " + every + ")";
+      case WEBHOOK -> "By webhook (Dataverse posts each created job to the connector, which polls every " + every
+          + " as well)";
+    };
   }
 
   private static List<String> requests(BenchmarkResult r) {
@@ -133,17 +154,22 @@ final class BenchmarkReport {
     long arrived = r.changes().map(c -> (long) c.arrived()).orElse(0L);
     RequestCounts load = r.loadRequests();
     RequestCounts change = r.changeRequests();
-    RequestCounts jobs = r.jobRequests();
-    long finished = r.jobs().map(j -> (long) j.finished()).orElse(0L);
-    RequestCounts all = load.plus(change).plus(jobs);
+    RequestCounts all = load.plus(change);
+    for (BenchmarkResult.JobPhase phase : r.jobs()) {
+      all = all.plus(phase.requests());
+    }
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT, "%-24s %12s %12s %12s", "API requests", "Dataverse", "Entra ID", "Mail+"));
     lines.add(row("Initial load", load, side -> count(side.requests())));
     lines.add(row("  per synced contact", load, side -> ratio(side.requests(), loaded)));
     lines.add(row("Change phase", change, side -> count(side.requests())));
     lines.add(row("  per arrived edit", change, side -> ratio(side.requests(), arrived)));
-    lines.add(row("Jobs phase", jobs, side -> count(side.requests())));
-    lines.add(row("  per finished job", jobs, side -> ratio(side.requests(), finished)));
+    for (BenchmarkResult.JobPhase phase : r.jobs()) {
+      long finished = phase.result().finished();
+      lines.add(row(phase.intake() == JobIntakePath.POLL ? "Jobs by polling" : "Jobs by webhook", phase.requests(),
+          side -> count(side.requests())));
+      lines.add(row("  per finished job", phase.requests(), side -> ratio(side.requests(), finished)));
+    }
     lines.add(row("Mean response time", all, side -> side.timed() == 0 ? "-" : millis(side.millis() / side.timed())));
     lines.add(row("429 Too Many Requests", all, side -> count(side.throttled())));
     long unread = unread(all);

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  * @param syncable contacts the connector should bring to Spotler: active and not set to Do Not Email
  * @param load the initial load
  * @param changes the change phase, when it ran
- * @param jobs the jobs phase, when it ran
+ * @param jobs the jobs phases that ran, one for each {@code --job-intake} path, in order
  * @param machine what else the machine was doing, which bears on every figure
  * @param problems why the run is incomplete; empty when every figure is complete
  * @param keptFiles where the connector's configuration, store, output and GC log were kept, if they were
@@ -22,10 +22,9 @@ record BenchmarkResult(
     int syncable,
     Load load,
     Optional<ChangeLatencyProbe.Result> changes,
-    Optional<JobThroughputProbe.Result> jobs,
+    List<JobPhase> jobs,
     RequestCounts loadRequests,
     RequestCounts changeRequests,
-    RequestCounts jobRequests,
     Machine machine,
     Memory memory,
     List<String> problems,
@@ -37,6 +36,16 @@ record BenchmarkResult(
    * @param firstContact from starting the connector's JVM until the first contact was in Spotler
    */
   record Load(int synced, Duration elapsed, Optional<Duration> firstContact) {}
+
+  /**
+   * One jobs phase.
+   *
+   * @param intake how its jobs reached the connector
+   * @param requests the API requests from its first job's creation until it ended
+   * @param webhooks the webhooks Dataverse sent for its jobs, on the webhook path
+   */
+  record JobPhase(JobIntakePath intake, JobThroughputProbe.Result result, RequestCounts requests,
+      Optional<BenchmarkWebhook.Deliveries> webhooks) {}
 
   /** Processors and system load average (negative where the platform does not tell) at the start and the end. */
   record Machine(int processors, double loadAtStart, double loadAtEnd) {}

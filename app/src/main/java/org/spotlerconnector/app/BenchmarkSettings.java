@@ -1,6 +1,7 @@
 package org.spotlerconnector.app;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import org.spotlerconnector.sandbox.dataverse.ServiceProtectionLimits;
 
@@ -10,7 +11,7 @@ import org.spotlerconnector.sandbox.dataverse.ServiceProtectionLimits;
  * @param latencyMillis latency added to every call of all three emulators, plus up to {@code jitterMillis}
  * @param changes edits made after the initial load to measure change-to-Spotler latency, {@code changeRate} a second
  * @param jobs Spotler Jobs created after the change phase to measure job throughput and latency, {@code jobRate} a
- *     second
+ *     second, for each of the {@code jobIntake} paths in turn
  * @param dataverseLimits the Dataverse emulator's service protection limits; the connector's budget is set to the same
  * @param spotlerRateLimit requests a second the Mail+ emulator allows (none when empty)
  * @param spotlerRequestsPerSecond the connector's own Spotler request rate
@@ -26,6 +27,7 @@ record BenchmarkSettings(
     double changeRate,
     int jobs,
     double jobRate,
+    List<JobIntakePath> jobIntake,
     Duration pollInterval,
     ServiceProtectionLimits dataverseLimits,
     OptionalInt spotlerRateLimit,
@@ -42,6 +44,10 @@ record BenchmarkSettings(
     if (!(jobRate > 0)) {
       throw new IllegalArgumentException("--job-rate must be positive");
     }
+    if (jobIntake.isEmpty()) {
+      throw new IllegalArgumentException("--job-intake needs poll, webhook or both");
+    }
+    jobIntake = List.copyOf(jobIntake);
     if (latencyMillis < 0 || jitterMillis < 0) {
       throw new IllegalArgumentException("--latency-ms and --jitter-ms must be at least 0");
     }
@@ -57,5 +63,10 @@ record BenchmarkSettings(
     if (!heap.matches("\\d+[kKmMgG]?")) {
       throw new IllegalArgumentException("--heap takes what -Xmx takes, e.g. 512m or 2g");
     }
+  }
+
+  /** Whether a jobs phase has its jobs reach the connector by webhook, so that its web server has to be on. */
+  boolean jobsByWebhook() {
+    return jobs > 0 && jobIntake.contains(JobIntakePath.WEBHOOK);
   }
 }

@@ -20,10 +20,12 @@ import org.spotlerconnector.sandbox.dataverse.DataverseTable;
 /**
  * Creates Spotler Jobs at a steady rate through the Dataverse Web API, alternately Add Tag and Start Automation (each
  * Start Automation for a contact of its own), and measures how long each takes from creation until its row shows it
- * finished, read from the emulator directly so that watching costs the connector none of its Dataverse budget.
+ * finished. The rows are watched every {@value #WATCH_MILLIS} ms, while jobs are being created too, in the emulator
+ * directly, so that watching costs the connector none of its Dataverse budget. One run at a time.
  */
 final class JobThroughputProbe {
   private static final long WATCH_MILLIS = 50;
+  private static final long WATCH_NANOS = WATCH_MILLIS * 1_000_000;
   private static final String TAG = "Benchmark";
 
   /**
@@ -43,6 +45,8 @@ final class JobThroughputProbe {
   private final DataverseTable jobTable;
   private final JobSchema schema;
   private final String welcomeRowId;
+  /** When the rows were last watched, as {@link System#nanoTime()}. */
+  private long lastWatch;
 
   JobThroughputProbe(DataverseClient dataverse, DataverseTable jobTable, JobSchema schema, String welcomeRowId) {
     this.dataverse = dataverse;
@@ -51,24 +55,23 @@ final class JobThroughputProbe {
     this.welcomeRowId = welcomeRowId;
   }
 
-  /** Creates {@code count} jobs, {@code perSecond} a second, and waits for them until they end or {@code stop} says so. */
-  Result run(List<UUID> contacts, int count, double perSecond, Duration stallLimit, BooleanSupplier stop)
+  /**
+   * Creates {@code count} jobs, {@code perSecond} a second, and waits for them until they end or {@code stop} says so.
+   * The jobs are numbered from {@code firstJob} on, which picks their contacts: a later phase that numbers on from an
+   * earlier one gives its Start Automation jobs contacts of their own.
+   */
+  Result run(List<UUID> contacts, int firstJob, int count, double perSecond, Duration stallLimit, BooleanSupplier stop)
       throws InterruptedException {
     Map<String, Long> createdAt = new LinkedHashMap<>();
     Map<String, Long> endedAt = new HashMap<>();
     long start = System.nanoTime();
+    lastWatch = start - WATCH_NANOS;
     long intervalNanos = (long) (1_000_000_000L / perSecond);
     for (int i = 0; i < count; i++) {
-      long due = start + i * intervalNanos;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-      }
-      String id = dataverse.create(schema.jobEntitySet(), job(i, contacts.get(i % contacts.size())));
+      watchUntil(start + i * intervalNanos, createdAt, endedAt);
+      int number = firstJob + i;
+      String id = dataverse.create(schema.jobEntitySet(), job(number, contacts.get(number % contacts.size())));
       createdAt.put(id, System.nanoTime());
-      if (i % 20 == 0) {
-        watch(createdAt, endedAt);
-      }
     }
     long lastProgress = System.nanoTime();
     while (endedAt.size() < createdAt.size() && !stop.getAsBoolean()) {
@@ -101,9 +104,31 @@ final class JobThroughputProbe {
     return job;
   }
 
+  /**
+   * Watches the rows every {@link #WATCH_MILLIS} until {@code due}, when the next job is to be created, so that a job
+   * that ends while others are still being created is seen ending as soon as one that ends afterwards.
+   */
+  private void watchUntil(long due, Map<String, Long> createdAt, Map<String, Long> endedAt)
+      throws InterruptedException {
+    while (true) {
+      if (System.nanoTime() - lastWatch >= WATCH_NANOS) {
+        watch(createdAt, endedAt);
+      }
+      long now = System.nanoTime();
+      if (now - due >= 0) {
+        return;
+      }
+      long wait = Math.min(due, lastWatch + WATCH_NANOS) - now;
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+    }
+  }
+
   /** Notes the time each job is first seen finished. */
   private void watch(Map<String, Long> createdAt, Map<String, Long> endedAt) {
     long now = System.nanoTime();
+    lastWatch = now;
     for (ObjectNode row : jobTable.rows()) {
       String id = row.path(schema.jobIdColumn()).asText();
       if (row.path("statecode").asInt() == 1 && createdAt.containsKey(id)) {

@@ -207,12 +207,12 @@ public final class ConfigLoader {
   }
 
   private static SyncConfig sync(Section section) {
-    section.allowOnly(Set.of("outbound"));
-    return new SyncConfig(outbound(section.section("outbound")));
+    section.allowOnly(Set.of("outbound", "inbound"));
+    return new SyncConfig(outbound(section.section("outbound")), InboundSyncReader.read(section.section("inbound")));
   }
 
   private static OutboundSyncConfig outbound(Section section) {
-    section.allowOnly(Set.of("tables", "pollInterval", "batchSize", "onInactive", "onDelete", "onDoNotEmail"));
+    section.allowOnly(Set.of("tables", "pollInterval", "batchSize", "onInactive", "onDelete", "onDoNotEmail", "onChange"));
     Section tables = section.section("tables");
     tables.allowOnly(Set.of("contact", "lead", "account"));
     Duration pollInterval =
@@ -229,7 +229,8 @@ public final class ConfigLoader {
             ConfigValues.wholeNumber(1, OutboundSyncConfig.MAX_BATCH_SIZE)),
         section.optional("onInactive", RemovalAction.DEFAULT, RemovalAction::parse),
         section.optional("onDelete", RemovalAction.DEFAULT, RemovalAction::parse),
-        section.optional("onDoNotEmail", RemovalAction.DEFAULT, RemovalAction::parse));
+        section.optional("onDoNotEmail", RemovalAction.DEFAULT, RemovalAction::parse),
+        section.optional("onChange", OnChange.DEFAULT, OnChange::parse));
   }
 
   private static JobsConfig jobs(Section section) {

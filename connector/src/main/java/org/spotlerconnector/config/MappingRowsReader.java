@@ -10,11 +10,13 @@ import org.spotlerconnector.mapping.ColumnExpression;
 import org.spotlerconnector.mapping.Direction;
 import org.spotlerconnector.mapping.FieldMapping;
 import org.spotlerconnector.mapping.RowFilter;
+import org.spotlerconnector.merge.ConflictRule;
 
 /**
  * Reads the {@code mapping} list: one map per row with the keys {@code spotler}, {@code contact}, {@code lead},
- * {@code account}, {@code entity}, {@code direction} and {@code filter}. Checks the syntax of every value here; whether
- * the fields and columns exist is for {@link org.spotlerconnector.mapping.MappingValidator}, which needs both schemas.
+ * {@code account}, {@code entity}, {@code direction}, {@code conflict} and {@code filter}. Checks the syntax of every
+ * value here, and that only a two-way row has a conflict rule; whether the fields and columns exist is for {@link
+ * org.spotlerconnector.mapping.MappingValidator}, which needs both schemas.
  */
 final class MappingRowsReader {
   static final String SPOTLER = "spotler";
@@ -23,8 +25,10 @@ final class MappingRowsReader {
   static final String ACCOUNT = "account";
   static final String ENTITY = "entity";
   static final String DIRECTION = "direction";
+  static final String CONFLICT = "conflict";
   static final String FILTER = "filter";
-  private static final Set<String> KEYS = Set.of(SPOTLER, CONTACT, LEAD, ACCOUNT, ENTITY, DIRECTION, FILTER);
+  private static final Set<String> KEYS =
+      Set.of(SPOTLER, CONTACT, LEAD, ACCOUNT, ENTITY, DIRECTION, CONFLICT, FILTER);
 
   private MappingRowsReader() {}
 
@@ -55,13 +59,17 @@ final class MappingRowsReader {
     Optional<ColumnExpression> account = row.optional(ACCOUNT, ColumnExpression::parse);
     Optional<ColumnExpression> entity = row.optional(ENTITY, ColumnExpression::parse);
     Direction direction = row.optional(DIRECTION, Direction.DEFAULT, Direction::parse);
+    Optional<ConflictRule> conflict = row.optional(CONFLICT, ConflictRule::parse);
+    if (conflict.isPresent() && direction != Direction.BOTH) {
+      row.problems().add(row.locationOf(CONFLICT), row.pathOf(CONFLICT), FieldMapping.CONFLICT_NEEDS_BOTH_WAYS);
+    }
     Optional<RowFilter> filter = row.optional(FILTER, RowFilter::parse);
     if (row.problems().count() != before) {
       return Optional.empty();
     }
     return Optional.of(
         new FieldMapping(
-            spotlerField.orElseThrow(), contact, lead, account, entity, direction, filter, row.location()));
+            spotlerField.orElseThrow(), contact, lead, account, entity, direction, conflict, filter, row.location()));
   }
 
   private static String fieldName(String text) {

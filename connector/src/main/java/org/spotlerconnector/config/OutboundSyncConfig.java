@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param onInactive what a deactivated record does to its Spotler contact
  * @param onDelete what a deleted record does to its Spotler contact
  * @param onDoNotEmail what setting Do Not Email on a record does to its Spotler contact
+ * @param onChange what a change of a record sets off: a sync, a Sync Contact job, or nothing
  */
 public record OutboundSyncConfig(
     OutboundTables tables,
@@ -18,7 +19,8 @@ public record OutboundSyncConfig(
     int batchSize,
     RemovalAction onInactive,
     RemovalAction onDelete,
-    RemovalAction onDoNotEmail) {
+    RemovalAction onDoNotEmail,
+    OnChange onChange) {
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
   public static final int DEFAULT_BATCH_SIZE = 100;
   public static final int MAX_BATCH_SIZE = 100;
@@ -29,7 +31,8 @@ public record OutboundSyncConfig(
           DEFAULT_BATCH_SIZE,
           RemovalAction.DEFAULT,
           RemovalAction.DEFAULT,
-          RemovalAction.DEFAULT);
+          RemovalAction.DEFAULT,
+          OnChange.DEFAULT);
 
   public OutboundSyncConfig {
     Objects.requireNonNull(tables, "tables");
@@ -37,5 +40,6 @@ public record OutboundSyncConfig(
     Objects.requireNonNull(onInactive, "onInactive");
     Objects.requireNonNull(onDelete, "onDelete");
     Objects.requireNonNull(onDoNotEmail, "onDoNotEmail");
+    Objects.requireNonNull(onChange, "onChange");
   }
 }

@@ -30,6 +30,12 @@
  *     onInactive: anonymize                # anonymize | clear-permissions | ignore
  *     onDelete: anonymize
  *     onDoNotEmail: anonymize
+ *   inbound:                               # only acts on rows mapped <- or <-> and on @map(permissions)
+ *     pollInterval: 1m
+ *     overlap: 10m                         # each read starts this much before the last one ended
+ *     newSubscribers:
+ *       createAs: contact                  # lead | contact | entity | ignore
+ *       matchOn: [emailaddress1]
  * mapping:                                 # leave out to use the default mapping (default-mapping.yml)
  *   - spotler: email
  *     contact: emailaddress1

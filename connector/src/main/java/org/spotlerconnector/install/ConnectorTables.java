@@ -1,8 +1,12 @@
 package org.spotlerconnector.install;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.spotlerconnector.install.RolePrivilege.Access;
+import org.spotlerconnector.install.RolePrivilege.Depth;
 
 /**
  * The connector's tables, security roles and environment variables, as docs/dataverse-tables.md specifies them: the
@@ -17,6 +21,15 @@ public final class ConnectorTables {
   public static final String MARKETING_INTERACTION = "marketinginteraction";
   public static final String WEBSITE_VISITOR = "websitevisitor";
 
+  private static final String AUTOMATION_TABLE = "SpotlerAutomation";
+  private static final String JOB_TABLE = "SpotlerJob";
+  private static final String PERMISSION_TABLE = "SpotlerPermission";
+  private static final String INFO_TABLE = "SpotlerInfo";
+  private static final String INTERACTION_TABLE = "MarketingInteraction";
+  private static final String VISITOR_TABLE = "WebsiteVisitor";
+  /** The schema names of the connector's tables without the prefix, in creation order. */
+  private static final List<String> OWN_TABLES = List.of(
+      AUTOMATION_TABLE, JOB_TABLE, PERMISSION_TABLE, INFO_TABLE, INTERACTION_TABLE, VISITOR_TABLE);
   private static final List<String> OPERATIONS = List.of(
       "Sync Contact", "Refresh Automations", "Start Automation", "Stop Automation", "Add Tag", "Remove Tag",
       "Set Score", "Increase Score", "Decrease Score", "Sync Marketing List", "Add to List", "Remove from List");
@@ -54,13 +67,40 @@ public final class ConnectorTables {
             "The Spotler permissions subscribed by default, or [All].", null));
   }
 
-  public static List<SecurityRole> roles() {
+  /**
+   * The roles and their privileges (docs/dataverse-tables.md, "Security roles"). A user works with their own jobs,
+   * and may point a job at any customer, lead or automation (a lookup needs Append on the job and AppendTo on its
+   * target); the connector's application user sees and changes everything it syncs.
+   */
+  public static List<SecurityRole> roles(String prefix) {
+    List<String> own = OWN_TABLES.stream().map(table -> prefix + "_" + table).toList();
+    String job = prefix + "_" + JOB_TABLE;
+    List<RolePrivilege> user = new ArrayList<>();
+    own.forEach(table -> user.add(new RolePrivilege(Access.READ, table, Depth.GLOBAL)));
+    Stream.of(Access.CREATE, Access.WRITE, Access.APPEND)
+        .forEach(access -> user.add(new RolePrivilege(access, job, Depth.BASIC)));
+    user.add(new RolePrivilege(Access.WRITE, prefix + "_" + PERMISSION_TABLE, Depth.GLOBAL));
+    Stream.of("Contact", "Lead", "Account", prefix + "_" + AUTOMATION_TABLE)
+        .forEach(table -> user.add(new RolePrivilege(Access.APPEND_TO, table, Depth.GLOBAL)));
+
+    List<RolePrivilege> service = new ArrayList<>();
+    own.forEach(table -> Stream.of(Access.values())
+        .forEach(access -> service.add(new RolePrivilege(access, table, Depth.GLOBAL))));
+    Stream.of("Contact", "Lead", "Account", "List", "Campaign", "Post").forEach(table -> Stream.of(
+            Access.READ, Access.WRITE, Access.CREATE, Access.APPEND, Access.APPEND_TO)
+        .forEach(access -> service.add(new RolePrivilege(access, table, Depth.GLOBAL))));
+    // the users table's privileges are named prvReadUser…, not after its schema name SystemUser
+    Stream.of("User", "EnvironmentVariableDefinition", "EnvironmentVariableValue")
+        .forEach(table -> service.add(new RolePrivilege(Access.READ, table, Depth.GLOBAL)));
+
     return List.of(
         new SecurityRole("Spotler User",
-            "Read the connector's tables; create and write Spotler Jobs and Spotler Permissions."),
+            "Read the connector's tables; create Spotler Jobs and change one's own; change Spotler Permissions.",
+            user),
         new SecurityRole("Spotler Service",
             "The connector's application user: full access to its tables; read and write contact, lead, account,"
-                + " list and campaign."));
+                + " list, campaign and post; read users and environment variables.",
+            service));
   }
 
   private TableSpec job() {
@@ -68,7 +108,7 @@ public final class ConnectorTables {
     for (int n = 1; n <= OPERATIONS.size(); n++) {
       operations.put(optionBase + n, OPERATIONS.get(n - 1));
     }
-    return new TableSpec(name("SpotlerJob"), "Spotler Job", "Spotler Jobs",
+    return new TableSpec(name(JOB_TABLE), "Spotler Job", "Spotler Jobs",
         "A request from a CRM user to the connector, and its outcome.",
         text("Name", "Name", 200),
         List.of(
@@ -97,7 +137,7 @@ public final class ConnectorTables {
   }
 
   private TableSpec automation() {
-    return new TableSpec(name("SpotlerAutomation"), "Spotler Automation", "Spotler Automations",
+    return new TableSpec(name(AUTOMATION_TABLE), "Spotler Automation", "Spotler Automations",
         "A Spotler automation trigger or campaign trigger, filled by Refresh Automations.",
         text("Name", "Name", 300),
         List.of(
@@ -111,7 +151,7 @@ public final class ConnectorTables {
   }
 
   private TableSpec permission() {
-    return new TableSpec(name("SpotlerPermission"), "Spotler Permission", "Spotler Permissions",
+    return new TableSpec(name(PERMISSION_TABLE), "Spotler Permission", "Spotler Permissions",
         "A Spotler permission (bit) of a customer or lead.",
         text("Name", "Name", 200),
         List.of(
@@ -125,7 +165,7 @@ public final class ConnectorTables {
   }
 
   private TableSpec info() {
-    return new TableSpec(name("SpotlerInfo"), "Spotler Info", "Spotler Infos",
+    return new TableSpec(name(INFO_TABLE), "Spotler Info", "Spotler Infos",
         "What the connector knows about a synced record in Spotler.",
         text("Name", "Name", 200),
         List.of(
@@ -145,7 +185,7 @@ public final class ConnectorTables {
     for (int n = 1; n <= INTERACTION_TYPES.size(); n++) {
       types.put(optionBase + n, INTERACTION_TYPES.get(n - 1));
     }
-    return new TableSpec(name("MarketingInteraction"), "Marketing Interaction", "Marketing Interactions",
+    return new TableSpec(name(INTERACTION_TABLE), "Marketing Interaction", "Marketing Interactions",
         "A mailing result: sent, opened, clicked or bounced.",
         text("Name", "Name", 200),
         List.of(
@@ -160,7 +200,7 @@ public final class ConnectorTables {
   }
 
   private TableSpec websiteVisitor() {
-    return new TableSpec(name("WebsiteVisitor"), "Website Visitor", "Website Visitors",
+    return new TableSpec(name(VISITOR_TABLE), "Website Visitor", "Website Visitors",
         "A company that visited the website.",
         text("Name", "Name", 200),
         List.of(

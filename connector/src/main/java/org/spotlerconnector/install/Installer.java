@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotlerconnector.dataverse.DataverseClient;
@@ -19,28 +21,36 @@ import org.spotlerconnector.dataverse.ODataQuery;
 /**
  * Creates the connector's tables, roles and environment variables (docs/dataverse-tables.md) through the metadata
  * Web API (dataverse-api.md §8). It reads what exists first and creates only what is missing, in dependency order:
- * publisher, solution, tables with their primary name, columns, lookups, status reasons, alternate keys, environment
- * variables, roles. Running it again creates nothing.
+ * publisher, solution, tables with their primary name, columns, lookups, status reasons (and the labels of the
+ * built-in ones), alternate keys, environment variables, roles and their privileges. Running it again creates
+ * nothing.
  *
- * <p>Nothing is changed or deleted: a table or column that exists with another definition is left as it is.
+ * <p>Nothing is deleted, and a table or column that exists with another definition is left as it is. What it does
+ * change: a built-in status reason whose label is not the declared one is relabelled, and a role that lacks a
+ * declared privilege, or holds it at a shallower depth, gets it. A privilege the environment does not have (a table
+ * of a Dynamics 365 app that is not installed, such as {@code list}) is skipped with a warning.
  */
 public final class Installer {
   private static final Logger LOG = LoggerFactory.getLogger(Installer.class);
   private static final String SOLUTION_HEADER = "MSCRM.SolutionUniqueName";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Set<String> METADATA_KINDS =
-      Set.of("table", "column", "lookup", "status reason", "alternate key");
+      Set.of("table", "column", "lookup", "status reason", "status label", "alternate key");
+  /** The labels Dataverse gives the status reasons of a new table. */
+  private static final Map<Integer, String> NEW_TABLE_STATUS_LABELS = Map.of(1, "Active", 2, "Inactive");
 
   private final DataverseClient dataverse;
   private final InstallSettings settings;
   private final List<TableSpec> tables;
   private final Map<String, String> solutionHeader;
+  private final PrivilegeGrants grants;
 
   public Installer(DataverseClient dataverse, InstallSettings settings) {
     this.dataverse = dataverse;
     this.settings = settings;
     this.tables = ConnectorTables.definitions(settings.prefix(), settings.optionValuePrefix());
     this.solutionHeader = Map.of(SOLUTION_HEADER, settings.solutionUniqueName());
+    this.grants = new PrivilegeGrants(dataverse);
   }
 
   /** Creates what is missing; returns what was created, in order (empty when everything was there). */
@@ -81,17 +91,7 @@ public final class Installer {
         }
       }
     }
-    for (TableSpec table : tables) {
-      Set<Integer> existing = statusValues(table);
-      for (StatusReason reason : table.statusReasons()) {
-        if (!reason.builtIn() && !existing.contains(reason.value())) {
-          steps.add("status reason", table.logicalName() + " " + reason.value() + " " + reason.label(),
-              () -> dataverse.invoke("InsertStatusValue",
-                  MetadataBodies.insertStatusValue(table, reason, settings.solutionUniqueName()), solutionHeader)
-                  .path("NewOptionValue").asText());
-        }
-      }
-    }
+    statusReasons(steps);
     for (TableSpec table : tables) {
       Set<String> existing = names(table, "Keys");
       for (AlternateKey key : table.keys()) {
@@ -106,15 +106,57 @@ public final class Installer {
         steps.add("environment variable", variable.schemaName(), () -> createVariable(variable));
       }
     }
-    for (SecurityRole role : ConnectorTables.roles()) {
-      if (findOne("roles", "name", role.name()).isEmpty()) {
-        steps.add("security role", role.name(), () -> createRole(role));
-      }
-    }
+    roles(steps);
     if (apply && steps.changedMetadata()) {
       publish();
     }
     return steps.done();
+  }
+
+  /**
+   * Inserts the missing status reasons, and relabels a built-in one (1 and 2, which Dataverse calls Active and
+   * Inactive) whose label is not the declared one.
+   */
+  private void statusReasons(Steps steps) {
+    for (TableSpec table : tables) {
+      Map<Integer, String> existing = statusLabels(table);
+      for (StatusReason reason : table.statusReasons()) {
+        if (!reason.builtIn() && !existing.containsKey(reason.value())) {
+          steps.add("status reason", table.logicalName() + " " + reason.value() + " " + reason.label(),
+              () -> dataverse.invoke("InsertStatusValue",
+                  MetadataBodies.insertStatusValue(table, reason, settings.solutionUniqueName()), solutionHeader)
+                  .path("NewOptionValue").asText());
+        } else if (reason.builtIn() && existing.containsKey(reason.value())
+            && !reason.label().equals(existing.get(reason.value()))) {
+          String change = existing.get(reason.value()) + " -> " + reason.label();
+          steps.addAll("status label", List.of(table.logicalName() + " " + reason.value() + " " + change),
+              () -> relabel(table, reason));
+        }
+      }
+    }
+  }
+
+  /**
+   * Creates the missing roles and gives each, in one call, the declared privileges it lacks. Run after the tables are
+   * created, when their privileges exist.
+   */
+  private void roles(Steps steps) {
+    List<SecurityRole> roles = ConnectorTables.roles(settings.prefix());
+    Map<String, String> privilegeIds =
+        grants.ids(roles.stream().flatMap(role -> role.privileges().stream()).map(RolePrivilege::name).toList());
+    for (SecurityRole role : roles) {
+      Optional<ObjectNode> existing = findOne("roles", "name", role.name());
+      String businessUnit = existing.map(found -> found.path("_businessunitid_value").asText())
+          .orElseGet(this::rootBusinessUnit);
+      String roleId = existing.map(found -> found.path("roleid").asText())
+          .orElseGet(() -> steps.add("security role", role.name(), () -> createRole(role, businessUnit)));
+      Map<String, RolePrivilege.Depth> held = existing.isPresent() ? grants.held(roleId) : Map.of();
+      List<RolePrivilege> missing = missingPrivileges(role, held, privilegeIds, steps.apply);
+      if (!missing.isEmpty()) {
+        steps.addAll("role privilege", missing.stream().map(privilege -> role.name() + " " + privilege).toList(),
+            () -> grants.add(roleId, businessUnit, missing, privilegeIds));
+      }
+    }
   }
 
   /** New status reasons and choices show in the apps once published (dataverse-api.md §8). */
@@ -176,13 +218,42 @@ public final class Installer {
     return dataverse.create("environmentvariabledefinitions", row, solutionHeader);
   }
 
-  private String createRole(SecurityRole role) {
-    String rootBusinessUnit = rootBusinessUnit();
+  /** {@code UpdateOptionValue} gives a status reason the label the contract names (docs/dataverse-tables.md). */
+  private void relabel(TableSpec table, StatusReason reason) {
+    dataverse.invoke("UpdateOptionValue",
+        MetadataBodies.updateOptionValue(table, reason, settings.solutionUniqueName()), solutionHeader);
+  }
+
+  private String createRole(SecurityRole role, String businessUnit) {
     ObjectNode row = JSON.objectNode()
         .put("name", role.name())
         .put("description", role.description())
-        .put("businessunitid@odata.bind", "/businessunits(" + rootBusinessUnit + ")");
+        .put("businessunitid@odata.bind", "/businessunits(" + businessUnit + ")");
     return dataverse.create("roles", row, solutionHeader);
+  }
+
+  /**
+   * The declared privileges a role does not hold at their depth. One the environment lacks is left out with a
+   * warning; in a dry run, so are those of the connector's own tables, which the run would create first.
+   */
+  private List<RolePrivilege> missingPrivileges(
+      SecurityRole role, Map<String, RolePrivilege.Depth> held, Map<String, String> privilegeIds, boolean apply) {
+    Set<String> ownTables = tables.stream().map(TableSpec::schemaName).collect(Collectors.toSet());
+    List<RolePrivilege> missing = new ArrayList<>();
+    List<String> unavailable = new ArrayList<>();
+    for (RolePrivilege privilege : role.privileges()) {
+      String id = privilegeIds.get(PrivilegeGrants.key(privilege.name()));
+      if (id == null && (apply || !ownTables.contains(privilege.table()))) {
+        unavailable.add(privilege.name());
+      } else if (id == null || !held.containsKey(id) || !privilege.satisfiedBy(held.get(id))) {
+        missing.add(privilege);
+      }
+    }
+    if (!unavailable.isEmpty()) {
+      LOG.atWarn().addKeyValue("role", role.name()).addKeyValue("privileges", unavailable)
+          .log("privileges skipped: the environment does not have them (is the app with these tables installed?)");
+    }
+    return missing;
   }
 
   private String rootBusinessUnit() {
@@ -217,17 +288,19 @@ public final class Installer {
     return names;
   }
 
-  private Set<Integer> statusValues(TableSpec table) {
-    Set<Integer> values = new HashSet<>();
+  /** The status reasons of a table, value to label; a table that is still to be created will have the built-in. */
+  private Map<Integer, String> statusLabels(TableSpec table) {
+    Map<Integer, String> labels = new HashMap<>();
     try {
       JsonNode status = dataverse.get(definition(table)
           + "/Attributes(LogicalName='statuscode')/Microsoft.Dynamics.CRM.StatusAttributeMetadata"
           + "?$select=LogicalName&$expand=OptionSet($select=Options)");
-      status.path("OptionSet").path("Options").forEach(option -> values.add(option.path("Value").asInt()));
+      status.path("OptionSet").path("Options").forEach(option -> labels.put(option.path("Value").asInt(),
+          option.path("Label").path("UserLocalizedLabel").path("Label").asText()));
     } catch (NotFoundException missing) {
-      // a table that is still to be created has only the built-in status reasons
+      return NEW_TABLE_STATUS_LABELS;
     }
-    return values;
+    return labels;
   }
 
   private Optional<ObjectNode> findOne(String entitySet, String column, String value) {
@@ -255,10 +328,22 @@ public final class Installer {
     /** Returns the new thing's id, or a placeholder in a dry run. */
     String add(String kind, String name, Supplier<String> create) {
       String id = apply ? create.get() : "00000000-0000-0000-0000-000000000000";
+      record(kind, name);
+      return id;
+    }
+
+    /** Several things made, or one thing changed, by one call. */
+    void addAll(String kind, List<String> names, Runnable create) {
+      if (apply) {
+        create.run();
+      }
+      names.forEach(name -> record(kind, name));
+    }
+
+    private void record(String kind, String name) {
       created.add(new Created(kind, name));
       LOG.atInfo().addKeyValue("kind", kind).addKeyValue("name", name).addKeyValue("dryRun", !apply)
           .log(apply ? "created" : "would create");
-      return id;
     }
 
     boolean changedMetadata() {

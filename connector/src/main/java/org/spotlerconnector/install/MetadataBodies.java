@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The request bodies of the metadata Web API (dataverse-api.md §8; Microsoft's "Create and update table/column
  * definitions using the Web API"): {@code EntityMetadata}, the {@code …AttributeMetadata} types,
- * {@code OneToManyRelationshipMetadata}, {@code CreateCustomerRelationships}, {@code EntityKeyMetadata} and
- * {@code InsertStatusValue}.
+ * {@code OneToManyRelationshipMetadata}, {@code CreateCustomerRelationships}, {@code EntityKeyMetadata},
+ * {@code InsertStatusValue} and {@code UpdateOptionValue}.
  */
 final class MetadataBodies {
   private static final String CRM = "Microsoft.Dynamics.CRM.";
@@ -110,6 +110,22 @@ final class MetadataBodies {
     body.put("Value", reason.value());
     body.put("StateCode", reason.state());
     body.set("Label", label(reason.label()));
+    body.put("SolutionUniqueName", solution);
+    return body;
+  }
+
+  /**
+   * The {@code UpdateOptionValue} parameters that give a status reason its label (Web API reference, UpdateOptionValue
+   * action: EntityLogicalName, AttributeLogicalName, Value, Label, MergeLabels, SolutionUniqueName). MergeLabels keeps
+   * the labels of other languages.
+   */
+  static ObjectNode updateOptionValue(TableSpec table, StatusReason reason, String solution) {
+    ObjectNode body = JSON.objectNode();
+    body.put("EntityLogicalName", table.logicalName());
+    body.put("AttributeLogicalName", "statuscode");
+    body.put("Value", reason.value());
+    body.set("Label", label(reason.label()));
+    body.put("MergeLabels", true);
     body.put("SolutionUniqueName", solution);
     return body;
   }

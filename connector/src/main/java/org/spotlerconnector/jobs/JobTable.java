@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.spotlerconnector.dataverse.DataverseClient;
+import org.spotlerconnector.dataverse.NotFoundException;
 import org.spotlerconnector.dataverse.ODataQuery;
 import org.spotlerconnector.dataverse.PreconditionFailedException;
 import org.spotlerconnector.dataverse.RecordKey;
@@ -73,7 +74,8 @@ public final class JobTable {
 
   /**
    * Claims a due job: In Progress, one more attempt, started now, no next attempt. Returns the claimed job as stored
-   * (with its new ETag), or empty when another connector changed it first (412).
+   * (with its new ETag, in the PATCH's own answer), or empty when another connector changed it first (412) or it was
+   * deleted.
    */
   public Optional<SpotlerJob> claim(SpotlerJob job, Instant now) {
     ObjectNode changes = status(JobStatus.IN_PROGRESS)
@@ -83,10 +85,15 @@ public final class JobTable {
     if (job.name().isBlank()) {
       job.operation().ifPresent(op -> changes.put(schema.column("name"), op.label()));
     }
-    if (!updateIfMatch(job, changes)) {
+    try {
+      ObjectNode claimed = dataverse.updateIfMatchReturning(
+          schema.jobEntitySet(), RecordKey.id(job.id()), job.etag(), changes, SpotlerJob.columns(schema));
+      return Optional.of(SpotlerJob.fromRow(claimed, schema));
+    } catch (PreconditionFailedException takenByAnother) {
+      return Optional.empty();
+    } catch (NotFoundException deleted) {
       return Optional.empty();
     }
-    return read(job.id());
   }
 
   /**

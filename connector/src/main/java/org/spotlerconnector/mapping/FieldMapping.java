@@ -4,14 +4,17 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.spotlerconnector.merge.ConflictRule;
 
 /**
  * One mapping row, as in the incumbent's mapping sheet: a Spotler contact field and, per Dataverse table, what fills it
  * (or what it fills), the direction, and an optional filter. A row without a column for a table does not apply to that
- * table.
+ * table. Only a two-way row ({@code <->}) may name a conflict rule.
  *
  * @param spotlerField the Spotler property's database name (not its display name), e.g. {@code firstName}
  * @param entityColumn the column of the custom membership entity; parsed now, used by a later sync
+ * @param conflict how a two-way row resolves both sides changing the field; empty when not written (see {@link
+ *     #conflictRule()})
  * @param filter when present, records of the row's tables are synced only when the filter matches
  * @param location where the row was written, for problem messages
  */
@@ -22,8 +25,13 @@ public record FieldMapping(
     Optional<ColumnExpression> accountColumn,
     Optional<ColumnExpression> entityColumn,
     Direction direction,
+    Optional<ConflictRule> conflict,
     Optional<RowFilter> filter,
     SourceLocation location) {
+
+  /** Why a conflict rule on a row that is not two-way is refused. */
+  public static final String CONFLICT_NEEDS_BOTH_WAYS =
+      "a conflict rule applies to two-way rows only; set direction: <-> or leave conflict out";
 
   public FieldMapping {
     Objects.requireNonNull(spotlerField, "spotlerField");
@@ -32,8 +40,17 @@ public record FieldMapping(
     Objects.requireNonNull(accountColumn, "accountColumn");
     Objects.requireNonNull(entityColumn, "entityColumn");
     Objects.requireNonNull(direction, "direction");
+    Objects.requireNonNull(conflict, "conflict");
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(location, "location");
+    if (conflict.isPresent() && direction != Direction.BOTH) {
+      throw new IllegalArgumentException(CONFLICT_NEEDS_BOTH_WAYS);
+    }
+  }
+
+  /** How a conflict on this row's field is resolved: the written rule, or the default (Dynamics 365 wins). */
+  public ConflictRule conflictRule() {
+    return conflict.orElse(ConflictRule.DEFAULT);
   }
 
   public static Builder builder(String spotlerField) {
@@ -65,6 +82,7 @@ public record FieldMapping(
     private ColumnExpression account;
     private ColumnExpression entity;
     private Direction direction = Direction.DEFAULT;
+    private ConflictRule conflict;
     private RowFilter filter;
     private SourceLocation location = SourceLocation.startOf("(code)");
 
@@ -102,6 +120,12 @@ public record FieldMapping(
       return this;
     }
 
+    /** One of {@code dynamics}, {@code spotler}, {@code newest}, {@code non-blank}; the row must be two-way. */
+    public Builder conflict(String rule) {
+      conflict = ConflictRule.parse(rule);
+      return this;
+    }
+
     public Builder filter(String columnEqualsValue) {
       filter = RowFilter.parse(columnEqualsValue);
       return this;
@@ -120,6 +144,7 @@ public record FieldMapping(
           Optional.ofNullable(account),
           Optional.ofNullable(entity),
           direction,
+          Optional.ofNullable(conflict),
           Optional.ofNullable(filter),
           location);
     }

@@ -21,9 +21,10 @@ import org.spotlerconnector.mapping.ColumnResolver.UnresolvedColumnException;
  *
  * <p>Checked: the Spotler field exists; every column (and related column, one level deep) exists on its table, with
  * the lookup's navigation property; the column type can fill the field type; special values fit their field and are
- * not written from Spotler; related and lookup columns are not written from Spotler; filters name existing columns and
- * values that can match; no Spotler field is mapped twice for one table; no Dataverse column is written from Spotler
- * by two rows. The syntax of expressions (including the one-level limit) is checked earlier, when the rows are read.
+ * not written from Spotler; related, lookup, unique identifier and other columns (images, files) are not written from
+ * Spotler; filters name existing columns and values that can match; no Spotler field is mapped twice for one table; no
+ * Dataverse column is written from Spotler by two rows. The syntax of expressions (including the one-level limit) is
+ * checked earlier, when the rows are read.
  *
  * <p>The entity column's table is not known yet, so for it only the direction rules are checked.
  */
@@ -92,6 +93,10 @@ public final class MappingValidator {
     if (row.direction().inbound() && column.type() == ColumnType.LOOKUP) {
       return Optional.of(
           "lookup column " + expression.text() + " cannot be written from Spotler; use direction ->");
+    }
+    Optional<String> notWritable = InboundConverter.notWritable(column.type());
+    if (row.direction().inbound() && notWritable.isPresent()) {
+      return Optional.of("column " + expression.text() + ": " + notWritable.get());
     }
     return property.flatMap(
         p ->

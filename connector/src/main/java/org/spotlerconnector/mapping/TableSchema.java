@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The columns of one Dataverse table, with their types, and for lookup columns the tables they point to. Filled from
- * the metadata API: {@code EntityDefinitions(LogicalName='contact')/Attributes?$select=LogicalName,AttributeType} for
- * the columns and {@code .../ManyToOneRelationships?$select=ReferencingAttribute,ReferencedEntity,
- * ReferencingEntityNavigationPropertyName} for the lookups.
+ * The columns of one Dataverse table, with their types (and, where read, the details of {@link ColumnMetadata}), and
+ * for lookup columns the tables they point to. Filled from the metadata API: {@code
+ * EntityDefinitions(LogicalName='contact')/Attributes?$select=LogicalName,AttributeType} for the columns and {@code
+ * .../ManyToOneRelationships?$select=ReferencingAttribute,ReferencedEntity,ReferencingEntityNavigationPropertyName}
+ * for the lookups.
  */
 public final class TableSchema {
   private final String logicalName;
-  private final Map<String, ColumnType> columns;
+  private final Map<String, ColumnMetadata> columns;
   private final Map<String, Navigation> navigationProperties;
   private final Map<String, List<LookupTarget>> lookupTargets;
 
@@ -35,6 +36,10 @@ public final class TableSchema {
   }
 
   public Optional<ColumnType> columnType(String column) {
+    return column(column).map(ColumnMetadata::type);
+  }
+
+  public Optional<ColumnMetadata> column(String column) {
     return Optional.ofNullable(columns.get(column));
   }
 
@@ -61,7 +66,7 @@ public final class TableSchema {
 
   public static final class Builder {
     private final String logicalName;
-    private final Map<String, ColumnType> columns = new LinkedHashMap<>();
+    private final Map<String, ColumnMetadata> columns = new LinkedHashMap<>();
     private final Map<String, Navigation> navigationProperties = new LinkedHashMap<>();
     private final Map<String, List<LookupTarget>> lookupTargets = new LinkedHashMap<>();
 
@@ -70,13 +75,17 @@ public final class TableSchema {
     }
 
     public Builder column(String name, ColumnType type) {
-      columns.put(name, type);
+      return column(ColumnMetadata.of(name, type));
+    }
+
+    public Builder column(ColumnMetadata column) {
+      columns.put(column.name(), column);
       return this;
     }
 
     /** A lookup column and the tables it can point to. */
     public Builder lookup(String column, LookupTarget... targets) {
-      columns.put(column, ColumnType.LOOKUP);
+      columns.put(column, ColumnMetadata.of(column, ColumnType.LOOKUP));
       List<LookupTarget> list = lookupTargets.computeIfAbsent(column, c -> new ArrayList<>());
       for (LookupTarget target : targets) {
         list.add(target);

@@ -28,14 +28,17 @@ final class ValueConverter {
   /** The annotation a Web API row carries a column's display text in, when asked for annotations. */
   static final String FORMATTED_VALUE = "@OData.Community.Display.V1.FormattedValue";
 
-  private static final DateTimeFormatter OFFSET_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+  /** How Spotler date-times look: ISO-8601 with an offset, to the second. */
+  static final DateTimeFormatter OFFSET_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final java.util.regex.Pattern DUTCH_POSTCODE =
       java.util.regex.Pattern.compile("^[1-9][0-9]{3}\\s?[A-Za-z]{2}$");
-  private static final int MALE = 1;
-  private static final int FEMALE = 2;
-  private static final Set<String> MALE_WORDS = Set.of("m", "male", "man");
-  private static final Set<String> FEMALE_WORDS = Set.of("f", "female", "woman", "v", "vrouw");
+  /** The gender choice's values in Dataverse ({@code gendercode}: 1 Male, 2 Female). */
+  static final int MALE = 1;
+  static final int FEMALE = 2;
+  /** Labels and texts read as a gender, lower case. */
+  static final Set<String> MALE_WORDS = Set.of("m", "male", "man");
+  static final Set<String> FEMALE_WORDS = Set.of("f", "female", "woman", "v", "vrouw");
 
   private final ZoneId zone;
 

@@ -7,6 +7,9 @@
  * ({@link org.spotlerconnector.mapping.SpotlerSchema}) and the Dataverse tables ({@link
  * org.spotlerconnector.mapping.DataverseSchema}), reporting every problem at once. {@link
  * org.spotlerconnector.mapping.OutboundMapper} turns Dataverse rows into Spotler contact properties and tells the sync
- * which columns to read.
+ * which columns to read. The way back: {@link org.spotlerconnector.mapping.SpotlerValueNormaliser} brings values as the
+ * Spotler API returns them into the form outbound sends (Spotler value space), and {@link
+ * org.spotlerconnector.mapping.InboundMapper} turns such values into Dataverse columns, so that outbound of inbound
+ * gives the same value back.
  */
 package org.spotlerconnector.mapping;

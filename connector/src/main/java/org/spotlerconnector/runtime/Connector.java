@@ -3,14 +3,18 @@ package org.spotlerconnector.runtime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spotlerconnector.config.ConfigException;
+import org.spotlerconnector.config.ConfigProblem;
 import org.spotlerconnector.config.ConnectorConfig;
 import org.spotlerconnector.config.DataverseBudget;
 import org.spotlerconnector.config.DataverseConfig;
 import org.spotlerconnector.config.JobsConfig;
+import org.spotlerconnector.config.OnChange;
 import org.spotlerconnector.config.OutboundSyncConfig;
 import org.spotlerconnector.config.SpotlerConfig;
 import org.spotlerconnector.config.WebConfig;
@@ -24,7 +28,9 @@ import org.spotlerconnector.jobs.JobSchema;
 import org.spotlerconnector.jobs.JobTable;
 import org.spotlerconnector.jobs.JobWorker;
 import org.spotlerconnector.jobs.JobWorkerSettings;
+import org.spotlerconnector.jobs.SyncContactJobs;
 import org.spotlerconnector.mapping.OutboundMapper;
+import org.spotlerconnector.mapping.SourceLocation;
 import org.spotlerconnector.mapping.SourceTable;
 import org.spotlerconnector.schema.DataverseSchemaReader;
 import org.spotlerconnector.schema.MappingCheck;
@@ -37,6 +43,7 @@ import org.spotlerconnector.store.Store;
 import org.spotlerconnector.sync.OutboundSync;
 import org.spotlerconnector.sync.OutboundSyncSettings;
 import org.spotlerconnector.sync.SyncListener;
+import org.spotlerconnector.sync.SyncRequests;
 import org.spotlerconnector.web.JobIntake;
 import org.spotlerconnector.web.WebMetrics;
 import org.spotlerconnector.web.WebServer;
@@ -70,12 +77,26 @@ public final class Connector implements AutoCloseable {
         new MappingCheck(new DataverseSchemaReader(dataverse), new SpotlerSchemaReader(spotler), config.spotler().timeZone())
             .check(config.mapping());
     this.store = StoreOpener.open(config.store(), clock);
-    this.outbound = new OutboundSync(outboundSettings(config), dataverse, spotler, store, mapper, listener, clock);
+    this.outbound =
+        new OutboundSync(outboundSettings(config), dataverse, spotler, store, mapper, listener, syncRequests(), clock);
     this.jobs = jobWorker(config.jobs(), clock);
+    if (config.sync().outbound().onChange() == OnChange.JOB && jobs.isEmpty()) {
+      store.close();
+      throw new ConfigException(List.of(new ConfigProblem(SourceLocation.startOf("configuration"),
+          "sync.outbound.onChange", "'job' needs Spotler Jobs: set jobs.enabled: true and run install first")));
+    }
     this.automationRefresh = jobs.isPresent() && config.jobs().refreshesAutomations()
         ? Optional.of(automationRefresh(config.jobs()))
         : Optional.empty();
     this.web = webServer(config.web());
+  }
+
+  /** Where changed records go as Sync Contact jobs, when {@code sync.outbound.onChange} is {@code job}. */
+  private SyncRequests syncRequests() {
+    if (config.sync().outbound().onChange() != OnChange.JOB) {
+      return SyncRequests.NONE;
+    }
+    return new SyncContactJobs(dataverse, new JobSchema(config.jobs().prefix(), config.jobs().optionValuePrefix()));
   }
 
   /** The web server, when switched on; Dataverse's webhooks nudge the job worker through it. */
@@ -222,7 +243,8 @@ public final class Connector implements AutoCloseable {
         .withTables(tables)
         .withPollInterval(outbound.pollInterval())
         .withContactsPerCall(outbound.batchSize())
-        .withRemovals(outbound.onInactive(), outbound.onDelete(), outbound.onDoNotEmail());
+        .withRemovals(outbound.onInactive(), outbound.onDelete(), outbound.onDoNotEmail())
+        .withOnChange(outbound.onChange());
   }
 
 }

@@ -110,6 +110,7 @@ public final class MappingCheck {
               keep(row, SourceTable.ACCOUNT, missing),
               row.entityColumn(),
               row.direction(),
+              row.conflict(),
               row.filter(),
               row.location());
       boolean onlyMissingTables = !row.tables().isEmpty() && kept.tables().isEmpty() && kept.entityColumn().isEmpty();

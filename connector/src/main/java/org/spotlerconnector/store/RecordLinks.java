@@ -108,7 +108,11 @@ public final class RecordLinks {
     return Optional.ofNullable(findByExternalIds(connectionId, List.of(externalId)).get(externalId));
   }
 
-  /** The links of these Spotler external ids, keyed by external id; unknown ids are absent. */
+  /**
+   * The links of these Spotler external ids, whatever their table, keyed by external id; unknown ids are absent. The
+   * inbound sync looks up a page of the changes feed at once: a contact whose external id is absent is a new
+   * subscriber.
+   */
   public Map<String, RecordLink> findByExternalIds(String connectionId, Collection<String> externalIds) {
     Require.notBlank(connectionId, "connectionId");
     String filter = "connection_id = ? AND ";

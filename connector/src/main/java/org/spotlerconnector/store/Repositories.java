@@ -12,4 +12,10 @@ public interface Repositories {
   SyncedValues syncedValues();
 
   DeltaLinks deltaLinks();
+
+  InboundCursor inboundCursor();
+
+  Conflicts conflicts();
+
+  PendingReviews pendingReviews();
 }

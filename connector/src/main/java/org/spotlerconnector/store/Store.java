@@ -87,6 +87,21 @@ public final class Store implements Repositories, AutoCloseable {
     return repositories.deltaLinks();
   }
 
+  @Override
+  public InboundCursor inboundCursor() {
+    return repositories.inboundCursor();
+  }
+
+  @Override
+  public Conflicts conflicts() {
+    return repositories.conflicts();
+  }
+
+  @Override
+  public PendingReviews pendingReviews() {
+    return repositories.pendingReviews();
+  }
+
   /**
    * Runs {@code work} as one transaction: everything it does through the repositories it is given is committed
    * together, or, if it throws, not at all. Use it to save a position together with the changes read up to it.
@@ -114,6 +129,9 @@ public final class Store implements Repositories, AutoCloseable {
     RecordLinks recordLinks = new RecordLinks(runner, dialect);
     SyncedValues syncedValues = new SyncedValues(runner, dialect);
     DeltaLinks deltaLinks = new DeltaLinks(runner, clock);
+    InboundCursor inboundCursor = new InboundCursor(runner);
+    Conflicts conflicts = new Conflicts(runner);
+    PendingReviews pendingReviews = new PendingReviews(runner);
     return new Repositories() {
       @Override
       public OutboundQueue outboundQueue() {
@@ -133,6 +151,21 @@ public final class Store implements Repositories, AutoCloseable {
       @Override
       public DeltaLinks deltaLinks() {
         return deltaLinks;
+      }
+
+      @Override
+      public InboundCursor inboundCursor() {
+        return inboundCursor;
+      }
+
+      @Override
+      public Conflicts conflicts() {
+        return conflicts;
+      }
+
+      @Override
+      public PendingReviews pendingReviews() {
+        return pendingReviews;
       }
     };
   }

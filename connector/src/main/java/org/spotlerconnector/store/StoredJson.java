@@ -12,8 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * JSON objects as the store keeps them: written with properties sorted, so equal values give equal text and an equal
- * hash whatever order the mapping produced them in.
+ * JSON as the store keeps it: written with properties sorted, so equal values give equal text and an equal hash
+ * whatever order the mapping produced them in.
  */
 final class StoredJson {
   private static final ObjectMapper MAPPER =
@@ -21,21 +21,25 @@ final class StoredJson {
 
   private StoredJson() {}
 
-  static String write(ObjectNode values) {
+  static String write(JsonNode value) {
     try {
-      return MAPPER.writeValueAsString(values);
+      return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Values cannot be written as JSON", e);
     }
   }
 
   static ObjectNode read(String json) {
+    if (readValue(json) instanceof ObjectNode object) {
+      return object;
+    }
+    throw new IllegalStateException("Stored values are not a JSON object. Indicates a bug or a hand-edited row.");
+  }
+
+  /** Any JSON value: an object, an array, text, a number, a boolean or null. */
+  static JsonNode readValue(String json) {
     try {
-      JsonNode node = MAPPER.readTree(json);
-      if (node instanceof ObjectNode object) {
-        return object;
-      }
-      throw new IllegalStateException("Stored values are not a JSON object. Indicates a bug or a hand-edited row.");
+      return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored values are not valid JSON. Indicates a bug or a hand-edited row.", e);
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spotlerconnector.config.OnChange;
 import org.spotlerconnector.dataverse.DataverseClient;
 import org.spotlerconnector.mapping.OutboundMapper;
 import org.spotlerconnector.mapping.SourceTable;
@@ -59,13 +60,26 @@ public final class OutboundSync implements AutoCloseable {
       OutboundMapper mapper,
       SyncListener listener,
       Clock clock) {
+    this(settings, dataverse, spotler, store, mapper, listener, SyncRequests.NONE, clock);
+  }
+
+  /** As the other constructor, with where changed records go as Sync Contact jobs ({@code onChange: job}). */
+  public OutboundSync(
+      OutboundSyncSettings settings,
+      DataverseClient dataverse,
+      MailPlusClient spotler,
+      Store store,
+      OutboundMapper mapper,
+      SyncListener listener,
+      SyncRequests syncRequests,
+      Clock clock) {
     this.settings = settings;
     this.store = store;
     ChangeClassifier classifier = new ChangeClassifier(mapper, settings);
     for (SourceTable table : SourceTable.values()) {
       if (settings.tables().contains(table)) {
         readers.add(new TableReader(table, ENTITY_SETS.get(table), dataverse, store, settings, classifier,
-            mapper.requiredSelect(table), listener, rereads, clock));
+            mapper.requiredSelect(table), listener, rereads, syncRequests, clock));
       }
     }
     this.sender = new QueueSender(spotler, store, settings, listener, clock);
@@ -77,13 +91,22 @@ public final class OutboundSync implements AutoCloseable {
       throw new IllegalStateException("The outbound sync is already running");
     }
     releaseClaimsOfEarlierProcesses();
-    threads = Executors.newFixedThreadPool(readers.size() + settings.senders(), daemonThreads("outbound-sync-"));
-    readers.forEach(reader -> threads.submit(() -> readLoop(reader)));
+    List<TableReader> reading = readsChanges() ? readers : List.of();
+    threads = Executors.newFixedThreadPool(reading.size() + settings.senders(), daemonThreads("outbound-sync-"));
+    reading.forEach(reader -> threads.submit(() -> readLoop(reader)));
     for (int i = 0; i < settings.senders(); i++) {
       threads.submit(this::sendLoop);
     }
-    LOG.atInfo().addKeyValue("tables", readers.size()).addKeyValue("senders", settings.senders())
-        .log("outbound sync started");
+    LOG.atInfo().addKeyValue("tables", reading.size()).addKeyValue("senders", settings.senders())
+        .addKeyValue("onChange", settings.onChange()).log("outbound sync started");
+    if (!readsChanges()) {
+      LOG.atInfo().log("changes in Dataverse are not read (onChange: none): records sync through Sync Contact jobs");
+    }
+  }
+
+  /** With {@code onChange: none} nothing reads Dataverse changes; Sync Contact jobs still sync records. */
+  private boolean readsChanges() {
+    return settings.onChange() != OnChange.NONE;
   }
 
   /**
@@ -113,6 +136,9 @@ public final class OutboundSync implements AutoCloseable {
 
   /** One step of every reader; true while an initial load has pages left. */
   boolean readStep() {
+    if (!readsChanges()) {
+      return false;
+    }
     boolean moreToRead = false;
     for (TableReader reader : readers) {
       moreToRead |= reader.step();

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spotlerconnector.config.OnChange;
 import org.spotlerconnector.dataverse.DataverseClient;
 import org.spotlerconnector.dataverse.DeltaTokenExpiredException;
 import org.spotlerconnector.dataverse.ODataQuery;
@@ -26,6 +27,7 @@ import org.spotlerconnector.dataverse.ResultPages;
 import org.spotlerconnector.dataverse.RowChange;
 import org.spotlerconnector.mapping.RequiredSelect;
 import org.spotlerconnector.mapping.SourceTable;
+import org.spotlerconnector.store.ChangeKind;
 import org.spotlerconnector.store.DeltaLinkState;
 import org.spotlerconnector.store.RecordChange;
 import org.spotlerconnector.store.Store;
@@ -54,6 +56,7 @@ final class TableReader {
   private final Clock clock;
   private final String trackedSelect;
   private final Executor rereads;
+  private final SyncRequests syncRequests;
   private boolean initialLoadAnnounced;
 
   TableReader(
@@ -66,6 +69,7 @@ final class TableReader {
       RequiredSelect required,
       SyncListener listener,
       Executor rereads,
+      SyncRequests syncRequests,
       Clock clock) {
     this.table = table;
     this.entitySet = entitySet;
@@ -76,6 +80,7 @@ final class TableReader {
     this.required = required;
     this.listener = listener;
     this.rereads = rereads;
+    this.syncRequests = syncRequests;
     this.clock = clock;
     SortedSet<String> columns = new TreeSet<>(required.columns());
     columns.addAll(ChangeClassifier.STATE_COLUMNS);
@@ -168,7 +173,7 @@ final class TableReader {
         }
       }
       List<RecordChange> changes = changesOf(rowsOf(upserted), removed);
-      store.outboundQueue().enqueue(settings.connectionId(), changes);
+      queueOrRequestJobs(changes);
       listener.rowsRead(table, page.items().size(), changes.size());
       total += page.items().size();
     }
@@ -178,6 +183,31 @@ final class TableReader {
     if (total > 0) {
       LOG.atDebug().addKeyValue("table", table.logicalName()).addKeyValue("changes", total).log("delta read");
     }
+  }
+
+  /**
+   * Queues the changes, or with {@code onChange: job} asks for a Sync Contact job per changed record and queues only
+   * deactivations and deletions (a job cannot point at a deleted row). The jobs exist before the delta link moves on;
+   * a crash in between creates a job twice, which syncs the record twice, harmlessly.
+   */
+  private void queueOrRequestJobs(List<RecordChange> changes) {
+    if (settings.onChange() != OnChange.JOB) {
+      store.outboundQueue().enqueue(settings.connectionId(), changes);
+      return;
+    }
+    List<String> upserted = new ArrayList<>();
+    List<RecordChange> removals = new ArrayList<>();
+    for (RecordChange change : changes) {
+      if (change.kind() == ChangeKind.UPSERT) {
+        upserted.add(change.recordId());
+      } else {
+        removals.add(change);
+      }
+    }
+    if (!upserted.isEmpty()) {
+      syncRequests.request(table, upserted);
+    }
+    store.outboundQueue().enqueue(settings.connectionId(), removals);
   }
 
   /** The rows to classify: the tracked rows themselves, or the same rows read again with their related columns. */

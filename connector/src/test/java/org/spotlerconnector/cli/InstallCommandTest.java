@@ -39,7 +39,10 @@ class InstallCommandTest {
 
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString()).contains("would create table acme_spotlerjob")
-        .contains("would create lookup acme_spotlerjob.acme_customer").contains("Would create");
+        .contains("would create lookup acme_spotlerjob.acme_customer")
+        .contains("would create status label acme_spotlerjob 1 Active -> Queued")
+        .contains("would create role privilege Spotler User prvReadacme_SpotlerJob (Global)")
+        .contains("Would create");
     assertThat(sandbox.dataverse().findTable("acme_spotlerjobs")).isEmpty();
   }
 

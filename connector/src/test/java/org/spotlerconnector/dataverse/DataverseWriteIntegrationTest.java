@@ -104,6 +104,24 @@ class DataverseWriteIntegrationTest {
   }
 
   @Test
+  void a_conditional_update_can_return_the_row_with_its_new_etag_in_one_request() {
+    String id = client.create("contacts", row().put("lastname", "V1"));
+    String etag = client.retrieve("contacts", RecordKey.id(id)).orElseThrow().path("@odata.etag").asText();
+
+    ObjectNode updated =
+        client.updateIfMatchReturning("contacts", RecordKey.id(id), etag, row().put("lastname", "V2"), "lastname");
+
+    assertThat(updated.path("lastname").asText()).isEqualTo("V2");
+    assertThat(updated.has("firstname")).as("only the selected columns").isFalse();
+    String newEtag = updated.path("@odata.etag").asText();
+    assertThat(newEtag).isNotBlank().isNotEqualTo(etag)
+        .isEqualTo(client.retrieve("contacts", RecordKey.id(id)).orElseThrow().path("@odata.etag").asText());
+    assertThatThrownBy(
+        () -> client.updateIfMatchReturning("contacts", RecordKey.id(id), etag, row().put("lastname", "V3")))
+        .isInstanceOf(PreconditionFailedException.class);
+  }
+
+  @Test
   void deletes_a_row_and_a_second_delete_reports_it_gone() {
     String id = client.create("contacts", row().put("lastname", "Doomed"));
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -148,6 +149,43 @@ class ConnectorTablesTest {
 
   @Test
   void defines_the_two_security_roles() {
-    assertThat(ConnectorTables.roles()).extracting(SecurityRole::name).containsExactly("Spotler User", "Spotler Service");
+    assertThat(ConnectorTables.roles("spot")).extracting(SecurityRole::name)
+        .containsExactly("Spotler User", "Spotler Service");
+  }
+
+  @Test
+  @DisplayName("Spotler User reads the connector's tables, creates and changes its own jobs, changes permissions and "
+      + "may point a job at any customer, lead or automation")
+  void spotler_user_has_the_privileges_of_the_contract() {
+    assertThat(privileges("Spotler User")).containsExactlyInAnyOrder(
+        "prvReadspot_SpotlerAutomation (Global)", "prvReadspot_SpotlerJob (Global)",
+        "prvReadspot_SpotlerPermission (Global)", "prvReadspot_SpotlerInfo (Global)",
+        "prvReadspot_MarketingInteraction (Global)", "prvReadspot_WebsiteVisitor (Global)",
+        "prvCreatespot_SpotlerJob (Basic)", "prvWritespot_SpotlerJob (Basic)", "prvAppendspot_SpotlerJob (Basic)",
+        "prvWritespot_SpotlerPermission (Global)",
+        "prvAppendToContact (Global)", "prvAppendToLead (Global)", "prvAppendToAccount (Global)",
+        "prvAppendTospot_SpotlerAutomation (Global)");
+  }
+
+  @Test
+  @DisplayName("Spotler Service has full access to the connector's tables, changes the CRM tables it syncs and reads "
+      + "users and environment variables, everywhere (Global)")
+  void spotler_service_has_the_privileges_of_the_contract() {
+    List<String> service = privileges("Spotler Service");
+
+    assertThat(service).hasSize(6 * 6 + 6 * 5 + 3).allMatch(privilege -> privilege.endsWith("(Global)"));
+    assertThat(service).contains(
+        "prvCreatespot_SpotlerJob (Global)", "prvDeletespot_WebsiteVisitor (Global)",
+        "prvAppendTospot_SpotlerInfo (Global)", "prvWriteContact (Global)", "prvCreateList (Global)",
+        "prvAppendToCampaign (Global)", "prvCreatePost (Global)", "prvReadUser (Global)",
+        "prvReadEnvironmentVariableDefinition (Global)", "prvReadEnvironmentVariableValue (Global)");
+    assertThat(service).doesNotContain("prvDeleteContact (Global)", "prvWriteUser (Global)");
+    assertThat(ConnectorTables.roles("acme").get(1).privileges()).extracting(RolePrivilege::name)
+        .contains("prvReadacme_SpotlerJob").noneMatch(name -> name.contains("spot_"));
+  }
+
+  private static List<String> privileges(String role) {
+    return ConnectorTables.roles("spot").stream().filter(r -> r.name().equals(role)).findFirst().orElseThrow()
+        .privileges().stream().map(RolePrivilege::toString).toList();
   }
 }

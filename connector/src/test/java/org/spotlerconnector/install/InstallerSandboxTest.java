@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -58,7 +63,45 @@ class InstallerSandboxTest {
     }
     assertThat(firstInstall).extracting(Created::kind).containsSubsequence(
         "publisher", "solution", "table", "column", "lookup", "status reason", "alternate key",
-        "environment variable", "security role");
+        "environment variable", "security role", "role privilege");
+  }
+
+  @Test
+  @DisplayName("UpdateOptionValue: the job's built-in status reasons read Queued and Completed through the metadata "
+      + "API; the other tables keep Active and Inactive")
+  void renames_the_built_in_job_status_reasons() {
+    Map<Integer, String> job = statusLabels("spot_spotlerjob");
+    Map<Integer, String> automation = statusLabels("spot_spotlerautomation");
+
+    assertThat(firstInstall).contains(
+        new Created("status label", "spot_spotlerjob 1 Active -> Queued"),
+        new Created("status label", "spot_spotlerjob 2 Inactive -> Completed"));
+    assertThat(job).containsEntry(1, "Queued").containsEntry(2, "Completed")
+        .containsEntry(100_000_001, "In Progress").containsEntry(100_000_003, "Cancelled");
+    assertThat(automation).containsExactlyInAnyOrderEntriesOf(Map.of(1, "Active", 2, "Inactive"));
+  }
+
+  @Test
+  @DisplayName("each role holds exactly the declared privileges the environment has, at their depth, those of the "
+      + "connector's own tables among them")
+  void roles_hold_exactly_the_declared_privileges() {
+    for (SecurityRole role : ConnectorTables.roles("spot")) {
+      Set<String> available = new HashSet<>();
+      dataverse.query(ODataQuery.of("privileges").select("name"), 5_000).forEachPage(page ->
+          page.forEach(privilege -> available.add(privilege.path("name").asText())));
+      Set<String> expected = role.privileges().stream().filter(p -> available.contains(p.name()))
+          .map(RolePrivilege::toString).collect(Collectors.toSet());
+
+      Set<String> held = new HashSet<>();
+      dataverse.get("RetrieveRolePrivilegesRole(RoleId=" + roleId(role.name()) + ")").path("RolePrivileges")
+          .forEach(p -> held.add(p.path("PrivilegeName").asText() + " (" + p.path("Depth").asText() + ")"));
+
+      assertThat(held).as(role.name()).isEqualTo(expected);
+      assertThat(held).as(role.name()).containsAll(role.privileges().stream()
+          .filter(p -> p.table().startsWith("spot_")).map(RolePrivilege::toString).toList());
+    }
+    assertThat(sandbox.dataverseServer().requestLog().count(e -> e.path().endsWith("/Microsoft.Dynamics.CRM.AddPrivilegesRole")))
+        .isEqualTo(2);
   }
 
   @Test
@@ -118,6 +161,20 @@ class InstallerSandboxTest {
         .allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
   }
 
+  private static Map<Integer, String> statusLabels(String table) {
+    Map<Integer, String> labels = new HashMap<>();
+    dataverse.get("EntityDefinitions(LogicalName='" + table + "')/Attributes(LogicalName='statuscode')"
+            + "/Microsoft.Dynamics.CRM.StatusAttributeMetadata?$select=LogicalName&$expand=OptionSet($select=Options)")
+        .path("OptionSet").path("Options").forEach(option -> labels.put(option.path("Value").asInt(),
+            option.path("Label").path("UserLocalizedLabel").path("Label").asText()));
+    return labels;
+  }
+
+  private static String roleId(String name) {
+    return dataverse.query(ODataQuery.of("roles").select("roleid").filter("name eq '" + name + "'"), 10)
+        .next().items().get(0).path("roleid").asText();
+  }
+
   @Test
   void refuses_a_publisher_with_another_prefix() {
     Installer other = new Installer(dataverse, new InstallSettings("acme", 10_000, "SpotlerConnector"));
@@ -132,7 +189,7 @@ class InstallerSandboxTest {
       assertThat(dataverse.query(ODataQuery.of("environmentvariabledefinitions")
           .filter("schemaname eq '" + variable.schemaName() + "'"), 10).next().items()).hasSize(1);
     }
-    for (SecurityRole role : ConnectorTables.roles()) {
+    for (SecurityRole role : ConnectorTables.roles("spot")) {
       assertThat(dataverse.query(ODataQuery.of("roles").filter("name eq '" + role.name() + "'"), 10)
           .next().items()).hasSize(1);
     }

@@ -13,10 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.spotlerconnector.dataverse.BudgetSettings;
 import org.spotlerconnector.dataverse.DataverseClient;
 import org.spotlerconnector.dataverse.DataverseSettings;
 import org.spotlerconnector.dataverse.Lookups;
+import org.spotlerconnector.dataverse.ODataQuery;
 import org.spotlerconnector.dataverse.RecordKey;
 import org.spotlerconnector.dataverse.RetrySettings;
 import org.spotlerconnector.install.InstallSettings;
@@ -30,8 +32,9 @@ import org.spotlerconnector.spotler.MailPlusConfig;
 import org.spotlerconnector.spotler.automation.MailPlusAutomation;
 
 /**
- * The sandbox with the connector's tables made by the real {@link Installer}, the demo automations in Mail+, every
- * contact known to Mail+, and the automation table filled: the starting point for many jobs at once.
+ * The sandbox with the connector's tables made by the real {@link Installer}, the demo automations in Mail+, the
+ * automation table filled by a Refresh Automations job, and job workers wired to it over real HTTP. The first
+ * contacts are in Mail+ already; the others reach it only through the workers' contact pusher, which records them.
  */
 final class InstalledJobsSandbox implements AutoCloseable {
   static final JobSchema SCHEMA = JobSchema.defaults();
@@ -41,11 +44,19 @@ final class InstalledJobsSandbox implements AutoCloseable {
   final DataverseClient dataverse;
   final MailPlusAutomation spotler;
   final JobTable table;
+  final List<JobRecord> pushed = new CopyOnWriteArrayList<>();
+  private final JobRunner runner;
   private final List<String> contactIds;
   private final String welcomeRowId;
 
+  /** Every one of the {@code contacts} is in Mail+. */
   InstalledJobsSandbox(int contacts) throws IOException {
-    sandbox = Sandbox.start(SandboxOptions.forTests().withData(11, 5, contacts, 0, contacts));
+    this(contacts, 0);
+  }
+
+  InstalledJobsSandbox(int contactsInSpotler, int contactsNotInSpotler) throws IOException {
+    sandbox = Sandbox.start(SandboxOptions.forTests()
+        .withData(11, 5, contactsInSpotler + contactsNotInSpotler, 0, contactsInSpotler));
     DemoAutomations.seed(sandbox.mailplus());
     // A job costs 6 to 8 Dataverse requests: the documented 6,000 requests per 5 minutes would hold a thousand jobs
     // back for minutes, on the emulator's side and in the client's own budget, so both are lifted here.
@@ -67,31 +78,52 @@ final class InstalledJobsSandbox implements AutoCloseable {
             .requestsPerSecond(5000)
             .build()));
     table = new JobTable(dataverse, SCHEMA);
+    runner = new JobRunner(dataverse, spotler, SCHEMA, record -> {
+      pushed.add(record);
+      sandbox.mailplus().putContact(record.id(), Map.of("email", "pushed-" + record.id() + "@example.org"));
+      return true;
+    });
     contactIds = sandbox.dataverse().table("contacts").rows().stream()
         .map(row -> row.get("contactid").asText())
         .filter(id -> sandbox.mailplus().contact(id).isPresent())
         .toList();
-    if (contactIds.size() < contacts) {
-      throw new IllegalStateException("only " + contactIds.size() + " of " + contacts + " contacts are in Mail+");
+    if (contactIds.size() < contactsInSpotler) {
+      throw new IllegalStateException("only " + contactIds.size() + " of " + contactsInSpotler + " contacts are in Mail+");
     }
     create(job(JobOperation.REFRESH_AUTOMATIONS));
-    try (JobWorker worker = worker(JobWorkerSettings.defaults())) {
-      worker.pollOnce();
-    }
-    welcomeRowId = dataverse.retrieve(SCHEMA.automationEntitySet(),
-            RecordKey.alternate(SCHEMA.column("triggercode"), WELCOME_TRIGGER_CODE))
-        .orElseThrow(() -> new IllegalStateException("Refresh Automations wrote no row for the Welcome trigger"))
-        .get(SCHEMA.automationIdColumn()).asText();
+    runDueJobs();
+    welcomeRowId = automationRowId(WELCOME_TRIGGER_CODE);
   }
 
-  /** A worker over real HTTP; every contact is in Mail+ already, so nothing needs pushing. */
+  /** A worker over real HTTP that pushes a contact Mail+ lacks, noting it in {@link #pushed}. */
   JobWorker worker(JobWorkerSettings settings) {
-    JobRunner runner = new JobRunner(dataverse, spotler, SCHEMA, record -> false);
     return new JobWorker(table, runner, settings, Clock.systemUTC());
   }
 
+  /** Quick polls and retries without waiting, for tests that run the due jobs themselves. */
+  static JobWorkerSettings fastSettings() {
+    return JobWorkerSettings.defaults().withPollInterval(Duration.ofMillis(50)).withRetries(3, Duration.ZERO, Duration.ZERO);
+  }
+
+  /** Runs every due job once with a fresh worker; returns how many it finished or rescheduled. */
+  int runDueJobs() {
+    try (JobWorker worker = worker(fastSettings())) {
+      return worker.pollOnce();
+    }
+  }
+
+  /** The {@code index}th contact that was in Mail+ from the start, counting round. */
   String contactId(int index) {
     return contactIds.get(index % contactIds.size());
+  }
+
+  /** A contact Mail+ does not know yet. */
+  String contactNotInSpotler() {
+    return sandbox.dataverse().table("contacts").rows().stream()
+        .map(row -> row.get("contactid").asText())
+        .filter(id -> sandbox.mailplus().contact(id).isEmpty())
+        .findFirst()
+        .orElseThrow();
   }
 
   String create(ObjectNode job) {
@@ -106,12 +138,25 @@ final class InstalledJobsSandbox implements AutoCloseable {
     return JsonNodeFactory.instance.objectNode().put(SCHEMA.column("operation"), SCHEMA.operationValue(operation));
   }
 
+  static ObjectNode forContact(ObjectNode job, String contactId) {
+    return Lookups.bind(job, SCHEMA.column("customer_contact"), "contacts", RecordKey.id(contactId));
+  }
+
   ObjectNode forContact(ObjectNode job, int contactIndex) {
-    return Lookups.bind(job, SCHEMA.column("customer_contact"), "contacts", RecordKey.id(contactId(contactIndex)));
+    return forContact(job, contactId(contactIndex));
+  }
+
+  /** The job on the automation row of the trigger, which Refresh Automations wrote. */
+  ObjectNode withAutomation(ObjectNode job, String triggerCode) {
+    return onAutomationRow(job, automationRowId(triggerCode));
   }
 
   ObjectNode onWelcome(ObjectNode job) {
-    return Lookups.bind(job, SCHEMA.column("automation"), SCHEMA.automationEntitySet(), RecordKey.id(welcomeRowId));
+    return onAutomationRow(job, welcomeRowId);
+  }
+
+  private static ObjectNode onAutomationRow(ObjectNode job, String rowId) {
+    return Lookups.bind(job, SCHEMA.column("automation"), SCHEMA.automationEntitySet(), RecordKey.id(rowId));
   }
 
   /** An Add Tag job for the contact. */
@@ -122,6 +167,22 @@ final class InstalledJobsSandbox implements AutoCloseable {
   /** A Start Automation job on the Welcome automation for the contact. */
   ObjectNode startWelcome(int contactIndex) {
     return onWelcome(forContact(job(JobOperation.START_AUTOMATION), contactIndex));
+  }
+
+  String automationRowId(String triggerCode) {
+    return automationRow(triggerCode).get(SCHEMA.automationIdColumn()).asText();
+  }
+
+  ObjectNode automationRow(String triggerCode) {
+    return dataverse.retrieve(SCHEMA.automationEntitySet(), RecordKey.alternate(SCHEMA.column("triggercode"), triggerCode))
+        .orElseThrow(() -> new AssertionError("no automation row for trigger " + triggerCode));
+  }
+
+  /** The timeline posts, read through the Web API. */
+  List<ObjectNode> posts() {
+    List<ObjectNode> posts = new ArrayList<>();
+    dataverse.query(ODataQuery.of("posts")).forEachPage(posts::addAll);
+    return posts;
   }
 
   /** Counts the jobs' result codes, and those not finished yet as their status ("QUEUED", "IN_PROGRESS"). */

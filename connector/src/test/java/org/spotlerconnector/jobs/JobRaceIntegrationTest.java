@@ -19,12 +19,11 @@ import org.spotlerconnector.sandbox.mailplus.AutomationRun;
 /** Two connectors polling one job table: the If-Match claim makes each job run once. */
 class JobRaceIntegrationTest {
   private static final int JOBS = 50;
-  private JobsSandbox env;
+  private InstalledJobsSandbox env;
 
   @BeforeEach
   void start() throws IOException {
-    env = new JobsSandbox();
-    env.refreshAutomations();
+    env = new InstalledJobsSandbox(JOBS);
   }
 
   @AfterEach
@@ -39,10 +38,10 @@ class JobRaceIntegrationTest {
     List<String> jobIds = new ArrayList<>();
     for (int i = 0; i < JOBS; i++) {
       ObjectNode job = env.withAutomation(
-          JobsSandbox.forContact(JobsSandbox.job(JobOperation.START_AUTOMATION), env.contactId(i)), WELCOME_TRIGGER_CODE);
+          InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), env.contactId(i)), WELCOME_TRIGGER_CODE);
       jobIds.add(env.create(job));
     }
-    JobWorkerSettings settings = JobsSandbox.fastSettings().withThreads(4).withPollInterval(Duration.ofMillis(20));
+    JobWorkerSettings settings = InstalledJobsSandbox.fastSettings().withThreads(4).withPollInterval(Duration.ofMillis(20));
 
     try (JobWorker first = env.worker(settings); JobWorker second = env.worker(settings)) {
       first.start();

@@ -42,6 +42,7 @@ abstract class StoreContract {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration LEASE = Duration.ofMinutes(1);
   private static final String CONTACT = "contact";
+  private static final String FEED = "contact-updates";
   /** One transaction of batched statements for 10,000 rows takes well under this; a transaction per row far longer. */
   private static final long BULK_LIMIT_MILLIS = 5_000;
 
@@ -408,6 +409,9 @@ abstract class StoreContract {
     links().link(other, List.of(link("shared-id", "ext-2")));
     values().put(connectionId, List.of(SyncedRecord.of(CONTACT, "shared-id", fields("mine"), clock.instant())));
     store.deltaLinks().saveDeltaLink(other, CONTACT, "https://org/api/data/v9.2/contacts?$deltatoken=1");
+    store.inboundCursor().save(other, FEED, clock.instant());
+    store.conflicts().record(other, List.of(conflict("shared-id", "city")));
+    store.pendingReviews().add(other, List.of(review("enc-1", "shared-id", "other-id")));
 
     assertThat(queue().claim(connectionId, 10, LEASE)).extracting(QueuedChange::recordId).containsExactly("shared-id");
     assertThat(queue().counts(other)).isEqualTo(new QueueCounts(2, 0, 0));
@@ -415,6 +419,10 @@ abstract class StoreContract {
     assertThat(links().findByExternalId(connectionId, "ext-2")).isEmpty();
     assertThat(values().get(other, CONTACT, "shared-id")).isEmpty();
     assertThat(store.deltaLinks().find(connectionId, CONTACT)).isEmpty();
+    assertThat(store.inboundCursor().windowEnd(connectionId, FEED)).isEmpty();
+    assertThat(store.conflicts().count(connectionId)).isZero();
+    assertThat(store.conflicts().recent(connectionId, 10)).isEmpty();
+    assertThat(store.pendingReviews().list(connectionId, 10)).isEmpty();
   }
 
   // --- bulk ---
@@ -445,10 +453,12 @@ abstract class StoreContract {
     long writeValues = millisToRun(() -> values().put(connectionId, synced));
     List<Map<String, ?>> read = new ArrayList<>();
     long readLinks = millisToRun(() -> read.add(links().findByRecordIds(connectionId, CONTACT, ids)));
+    List<String> externalIds = newLinks.stream().map(RecordLink::externalId).toList();
+    long readByExternalIds = millisToRun(() -> read.add(links().findByExternalIds(connectionId, externalIds)));
     long readValues = millisToRun(() -> read.add(values().get(connectionId, CONTACT, ids)));
 
     assertThat(read).allSatisfy(found -> assertThat(found).hasSize(10_000));
-    assertThat(List.of(writeLinks, writeValues, readLinks, readValues))
+    assertThat(List.of(writeLinks, writeValues, readLinks, readByExternalIds, readValues))
         .allSatisfy(millis -> assertThat(millis).isLessThan(BULK_LIMIT_MILLIS));
   }
 
@@ -580,7 +590,128 @@ abstract class StoreContract {
     assertThat(deltaLinks.findAll(connectionId)).extracting(DeltaLinkState::tableName).containsExactly("account");
   }
 
+  // --- inbound cursor ---
+
+  @Test
+  void the_inbound_cursor_is_empty_until_saved_and_never_moves_backwards() {
+    InboundCursor cursor = store.inboundCursor();
+    assertThat(cursor.windowEnd(connectionId, FEED)).isEmpty();
+    Instant first = Instant.parse("2026-03-01T08:00:00.123Z");
+
+    cursor.save(connectionId, FEED, first);
+    cursor.save(connectionId, FEED, first.minusSeconds(60));
+    assertThat(cursor.windowEnd(connectionId, FEED)).hasValue(first);
+
+    cursor.save(connectionId, FEED, first.plusSeconds(60));
+    assertThat(cursor.windowEnd(connectionId, FEED)).hasValue(first.plusSeconds(60));
+    assertThat(cursor.windowEnd(connectionId, "contact-bounces")).isEmpty();
+  }
+
+  // --- conflicts ---
+
+  @Test
+  void conflicts_keep_their_values_as_json_and_are_listed_newest_first() {
+    ObjectNode permissions = JSON.createObjectNode().put("1", true).put("2", false);
+    SyncConflict birthday =
+        new SyncConflict(CONTACT, "a", "birthday", JSON.getNodeFactory().textNode("1980-04-01"),
+            JSON.getNodeFactory().textNode("1980-04-02"), JSON.getNodeFactory().nullNode(), "dynamics", "non-blank",
+            clock.instant());
+    SyncConflict score =
+        new SyncConflict(CONTACT, "a", "score", null, JSON.getNodeFactory().numberNode(7),
+            JSON.getNodeFactory().numberNode(7.5), "spotler", "spotler", clock.instant());
+    SyncConflict optIns =
+        new SyncConflict("lead", "b", "permissions", permissions, JSON.createObjectNode().put("1", false),
+            JSON.createObjectNode().put("2", true), "spotler", "newest", clock.instant());
+
+    store.conflicts().record(connectionId, List.of(birthday, score, optIns));
+
+    List<RecordedConflict> recent = store.conflicts().recent(connectionId, 2);
+    assertThat(recent).extracting(RecordedConflict::conflict).containsExactly(optIns, score);
+    assertThat(recent.get(0).id()).isGreaterThan(recent.get(1).id());
+    assertThat(score.base().isNull()).isTrue();
+    assertThat(store.conflicts().recent(connectionId, 10)).extracting(RecordedConflict::conflict)
+        .containsExactly(optIns, score, birthday);
+    assertThat(store.conflicts().count(connectionId)).isEqualTo(3);
+  }
+
+  @Test
+  void conflicts_recorded_later_come_first() {
+    store.conflicts().record(connectionId, List.of(conflict("a", "city")));
+    clock.advance(Duration.ofMinutes(1));
+    store.conflicts().record(connectionId, List.of(conflict("b", "city")));
+
+    assertThat(store.conflicts().recent(connectionId, 1))
+        .extracting(recorded -> recorded.conflict().recordId())
+        .containsExactly("b");
+  }
+
+  // --- pending reviews ---
+
+  @Test
+  void a_pending_review_is_kept_once_per_spotler_contact_with_the_time_it_was_first_found() {
+    PendingReview first = review("enc-1", "c-1", "c-2");
+    store.pendingReviews().add(connectionId, List.of(first));
+    clock.advance(Duration.ofMinutes(10));
+
+    PendingReview again =
+        new PendingReview("enc-1", null, "a***@example.org", CONTACT, List.of("c-1", "c-2", "c-3"),
+            "3 contact rows have this e-mail address", clock.instant());
+    store.pendingReviews().add(connectionId, List.of(again));
+
+    assertThat(store.pendingReviews().list(connectionId, 10))
+        .containsExactly(
+            new PendingReview("enc-1", null, "a***@example.org", CONTACT, List.of("c-1", "c-2", "c-3"),
+                "3 contact rows have this e-mail address", first.detectedAt()));
+  }
+
+  @Test
+  void pending_reviews_are_listed_longest_waiting_first_and_removed_when_resolved() {
+    store.pendingReviews().add(connectionId, List.of(review("enc-b", "c-1", "c-2")));
+    clock.advance(Duration.ofSeconds(1));
+    store.pendingReviews().add(connectionId, List.of(review("enc-a", "c-3", "c-4"), review("enc-c", "c-5", "c-6")));
+
+    assertThat(store.pendingReviews().list(connectionId, 2))
+        .extracting(PendingReview::encryptedId)
+        .containsExactly("enc-b", "enc-a");
+
+    store.pendingReviews().remove(connectionId, List.of("enc-b", "enc-c", "unknown"));
+
+    assertThat(store.pendingReviews().list(connectionId, 10))
+        .extracting(PendingReview::encryptedId)
+        .containsExactly("enc-a");
+  }
+
   // --- transactions and errors ---
+
+  @Test
+  void an_inbound_window_is_saved_together_with_its_conflicts_reviews_and_synced_values() {
+    store.inTransaction(tx -> {
+      tx.syncedValues().put(connectionId, List.of(SyncedRecord.of(CONTACT, "a", fields("merged"), clock.instant())));
+      tx.conflicts().record(connectionId, List.of(conflict("a", "firstName")));
+      tx.pendingReviews().add(connectionId, List.of(review("enc-1", "c-1", "c-2")));
+      tx.recordLinks().link(connectionId, List.of(link("new-lead", "new-lead")));
+      tx.inboundCursor().save(connectionId, FEED, clock.instant());
+    });
+
+    assertThat(store.inboundCursor().windowEnd(connectionId, FEED)).hasValue(clock.instant());
+    assertThat(store.conflicts().count(connectionId)).isEqualTo(1);
+    assertThat(store.pendingReviews().list(connectionId, 10)).hasSize(1);
+    assertThat(links().findByExternalId(connectionId, "new-lead")).isPresent();
+  }
+
+  @Test
+  void a_failed_inbound_window_saves_no_cursor_and_no_conflicts() {
+    assertThatThrownBy(() -> store.inTransaction(tx -> {
+      tx.conflicts().record(connectionId, List.of(conflict("a", "firstName")));
+      tx.pendingReviews().add(connectionId, List.of(review("enc-1", "c-1", "c-2")));
+      tx.inboundCursor().save(connectionId, FEED, clock.instant());
+      throw new IllegalStateException("Dataverse write failed");
+    })).hasMessage("Dataverse write failed");
+
+    assertThat(store.inboundCursor().windowEnd(connectionId, FEED)).isEmpty();
+    assertThat(store.conflicts().count(connectionId)).isZero();
+    assertThat(store.pendingReviews().list(connectionId, 10)).isEmpty();
+  }
 
   @Test
   void changes_and_their_delta_link_are_saved_together() {
@@ -655,6 +786,17 @@ abstract class StoreContract {
 
   private RecordLink link(String recordId, String externalId) {
     return new RecordLink(CONTACT, recordId, externalId, clock.instant(), "OK");
+  }
+
+  private SyncConflict conflict(String recordId, String field) {
+    return new SyncConflict(CONTACT, recordId, field, JSON.getNodeFactory().textNode("base"),
+        JSON.getNodeFactory().textNode("in dynamics"), JSON.getNodeFactory().textNode("in spotler"), "dynamics",
+        "dynamics", clock.instant());
+  }
+
+  private PendingReview review(String encryptedId, String... candidateIds) {
+    return new PendingReview(encryptedId, "ext-" + encryptedId, "a***@example.org", CONTACT, List.of(candidateIds),
+        candidateIds.length + " contact rows have this e-mail address", clock.instant());
   }
 
   private static ObjectNode fields(String name) {

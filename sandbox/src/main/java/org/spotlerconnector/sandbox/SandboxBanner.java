@@ -61,7 +61,8 @@ final class SandboxBanner {
             "",
             "Inspection API on every port: /_sandbox/requests, /_sandbox/faults, /_sandbox/latency;",
             "  Dataverse: /_sandbox/tables[/{entitySet}], /_sandbox/limits, /_sandbox/reset",
-            "  Mail+:     /_sandbox/contacts[/{externalId}], /_sandbox/properties, /_sandbox/rate-limit, /_sandbox/reset",
+            "  Mail+:     /_sandbox/contacts[/{externalId}|/by-encrypted-id/{id}], /_sandbox/sign-ups,",
+            "             /_sandbox/properties[/{name}/entries], /_sandbox/rate-limit, /_sandbox/reset",
             ""));
   }
 }

@@ -83,6 +83,10 @@ final class DataverseApi implements OperationExecutor {
     this.countBatchedRequest = countBatchedRequest;
   }
 
+  MetadataApi metadata() {
+    return definitions.metadata();
+  }
+
   /** Serves one request that arrived over HTTP. */
   HttpResponse handle(HttpRequest request, CallContext context) {
     Scope previous = scope.get();
@@ -168,7 +172,8 @@ final class DataverseApi implements OperationExecutor {
       case "RelationshipDefinitions" -> {
         return definitions.relationshipDefinitions(resource, request, context);
       }
-      case "CreateCustomerRelationships", "InsertStatusValue", "InsertOptionValue", "PublishXml", "PublishAllXml" -> {
+      case "CreateCustomerRelationships", "InsertStatusValue", "InsertOptionValue", "UpdateOptionValue", "PublishXml",
+          "PublishAllXml" -> {
         requireAction(request, resource);
         return definitions.action(resource.name(), request, context);
       }
@@ -180,6 +185,14 @@ final class DataverseApi implements OperationExecutor {
         return ODataResponses.json(
             200,
             environmentVariables.retrieveValue(resource.keyText(), QueryOptions.of(request).aliases(), context));
+      }
+      case RolePrivileges.RETRIEVE_PRIVILEGES -> {
+        requireMethod(request, "GET");
+        if (!resource.rest().isEmpty()) {
+          throw DataverseException.resourceNotFound(resource.rest().get(0));
+        }
+        return ODataResponses.json(
+            200, rolePrivileges.retrieve(resource.keyText(), QueryOptions.of(request).aliases(), context));
       }
       case "RetrieveTotalRecordCount" -> {
         requireMethod(request, "GET");

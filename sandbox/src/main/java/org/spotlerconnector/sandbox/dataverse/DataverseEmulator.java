@@ -76,12 +76,13 @@ public final class DataverseEmulator implements Emulator {
     this.webhookSender = new WebhookSender(tokens.clock(), webhookDeliveries, new AsyncJobs(store, records));
     records.rules(new SystemTableRules(store, SystemRows.ROOT_BUSINESS_UNIT));
     records.listener(new WebhookSteps(store, webhookSender, this::organizationDomain));
-    this.systemRows = new SystemRows(store, records, SYSTEM_USER_ID);
     this.protection = new ServiceProtection(tokens.clock());
     this.authentication = new BearerAuthentication(tokens);
     this.api =
         new DataverseApi(
             store, records, () -> changeTrackingRetention, this::inProcessContext, protection::count, this::addTable);
+    // privileges are named after the tables' schema names, which the metadata API knows
+    this.systemRows = new SystemRows(store, records, SYSTEM_USER_ID, api.metadata()::schemaName);
     environmentUrl(environmentUrl);
     createSystemUser();
     systemRows.seed();

@@ -10,9 +10,9 @@ import org.spotlerconnector.sandbox.http.HttpResponse;
  * create-update-entity-relationships-using-web-api.md, dataverse-api.md §8): {@code EntityDefinitions} (GET; POST of
  * a table, {@code /Attributes} or {@code /Keys}; PUT of a table or column, as PATCH is not supported),
  * {@code RelationshipDefinitions} (GET; POST of a one-to-many relationship) and the actions
- * {@code CreateCustomerRelationships}, {@code InsertStatusValue}, {@code InsertOptionValue}, {@code PublishXml} and
- * {@code PublishAllXml}. Creates answer 204 with {@code OData-EntityId}; the solution comes from the
- * {@code MSCRM.SolutionUniqueName} header.
+ * {@code CreateCustomerRelationships}, {@code InsertStatusValue}, {@code InsertOptionValue},
+ * {@code UpdateOptionValue}, {@code PublishXml} and {@code PublishAllXml}. Creates answer 204 with
+ * {@code OData-EntityId}; the solution comes from the {@code MSCRM.SolutionUniqueName} header.
  */
 final class MetadataEndpoint {
   private static final String SOLUTION_HEADER = "MSCRM.SolutionUniqueName";
@@ -96,6 +96,10 @@ final class MetadataEndpoint {
           ODataResponses.json(200, metadata.insertStatusValue(request.bodyJson(), solution(request), root));
       case "InsertOptionValue" ->
           ODataResponses.json(200, metadata.insertOptionValue(request.bodyJson(), solution(request), root));
+      case "UpdateOptionValue" -> {
+        metadata.updateOptionValue(request.bodyJson(), solution(request));
+        yield ODataResponses.empty(204);
+      }
       // Publishing makes customizations visible in the apps; definitions here take effect when they are saved.
       case "PublishXml", "PublishAllXml" -> ODataResponses.empty(204);
       default -> throw DataverseException.resourceNotFound(name);

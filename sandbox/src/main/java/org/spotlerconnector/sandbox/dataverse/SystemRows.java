@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.spotlerconnector.sandbox.http.Json;
 
 /**
  * The rows every environment has from the start and gets back after a reset: the root business unit, the default
  * publisher ({@code new} prefix, option value prefix 10000) with the {@code Default} solution, the SDK messages a
  * webhook step can be registered for, one SDK message filter per table and message, and the privileges of every table
- * ({@code prv<Right><table>}: Create, Read, Write, Delete, Append, AppendTo, and Assign and Share for user-owned
- * tables). Privilege names use the table's logical name where Dataverse uses its schema name; queries compare names
- * ignoring case, so {@code name eq 'prvCreatespm_SpotlerJob'} finds them. Ids are derived from names, so a registrant
- * that looked them up once finds the same ids in every emulator instance, as in one real environment.
+ * ({@code prv<Right><SchemaName>}, e.g. {@code prvCreatespm_SpotlerJob}: Create, Read, Write, Delete, Append, AppendTo,
+ * and Assign and Share for user-owned tables). The users table names its privileges {@code prvReadUser}… (privileges
+ * by entity, "SystemUser (user) entity privileges"; the AddPrivilegesRole message privileges list prvReadUser). Ids
+ * are derived from names, so a registrant that looked them up once finds the same ids in every emulator instance, as
+ * in one real environment.
  */
 final class SystemRows {
   static final String ORGANIZATION_NAME = "sandbox";
@@ -32,15 +34,19 @@ final class SystemRows {
       orderedMap("Create", 32, "Read", 1, "Write", 2, "Delete", 65_536, "Append", 4, "AppendTo", 16);
   private static final Map<String, Integer> OWNER_ACCESS_RIGHTS = orderedMap("Assign", 524_288, "Share", 262_144);
   private static final UUID DEFAULT_SOLUTION = named("solution Default");
+  private static final Map<String, String> PRIVILEGE_NAMES = Map.of("systemuser", "User");
 
   private final DataverseStore store;
   private final Records records;
   private final UUID systemUser;
+  private final UnaryOperator<String> schemaNames;
 
-  SystemRows(DataverseStore store, Records records, UUID systemUser) {
+  /** @param schemaNames a table's schema name by its logical name */
+  SystemRows(DataverseStore store, Records records, UUID systemUser, UnaryOperator<String> schemaNames) {
     this.store = store;
     this.records = records;
     this.systemUser = systemUser;
+    this.schemaNames = schemaNames;
   }
 
   static UUID messageId(String message) {
@@ -97,9 +103,11 @@ final class SystemRows {
     if (table.columnNamed(TableDefinition.OWNER).isPresent()) {
       rights.putAll(OWNER_ACCESS_RIGHTS);
     }
+    String privilegeTable =
+        PRIVILEGE_NAMES.getOrDefault(table.logicalName(), schemaNames.apply(table.logicalName()));
     rights.forEach(
         (right, flag) -> {
-          String name = "prv" + right + table.logicalName();
+          String name = "prv" + right + privilegeTable;
           insert(SystemTables.PRIVILEGE, privilegeId(name),
               Json.object()
                   .put("name", name)

@@ -141,13 +141,14 @@ public final class SystemTables {
 
   /**
    * The privileges of roles, written by the {@code AddPrivilegesRole} action; {@code privilegedepthmask} is 1 Basic,
-   * 2 Local, 4 Deep or 8 Global.
+   * 2 Local, 4 Deep or 8 Global. An intersect table: {@code roleid} and {@code privilegeid} are plain Edm.Guid
+   * properties, not lookups (Web API reference, roleprivileges EntityType: "no lookup properties").
    */
   public static TableDefinition rolePrivileges() {
     return TableDefinition.builder(ROLE_PRIVILEGE, "roleprivilegescollection")
         .primaryId("roleprivilegeid")
-        .column(lookup("roleid", LookupTarget.of("roleid", ROLE, "roleprivileges_role")))
-        .column(lookup("privilegeid", LookupTarget.of("privilegeid", PRIVILEGE, "roleprivileges_privilege")))
+        .column(guid("roleid"))
+        .column(guid("privilegeid"))
         .column(integer("privilegedepthmask"))
         .build();
   }

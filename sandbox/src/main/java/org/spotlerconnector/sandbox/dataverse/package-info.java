@@ -11,8 +11,8 @@
  *       waits for a commit), {@code TableStore} (rows and their indexes), {@code Records} (writes as the server makes
  *       them, announced as {@code RowChange}s);
  *   <li>the protocol: {@code DataverseApi} (routing), {@code CollectionQuery}, {@code ChangeTracking},
- *       {@code EntityEndpoint}, {@code EnvironmentVariables}, with the readers and writers of URLs, headers and bodies
- *       they use, and {@code StoreCatalog}, through which the metadata API changes tables;
+ *       {@code EntityEndpoint}, {@code EnvironmentVariables}, {@code RolePrivileges}, with the readers and writers of
+ *       URLs, headers and bodies they use, and {@code StoreCatalog}, through which the metadata API changes tables;
  *   <li>webhooks: {@code WebhookSteps} (which registered steps a change runs), {@code RemoteExecutionContext} (the
  *       body), {@code WebhookSender} with {@code WebhookAuthentication} (the HTTP call and its retry),
  *       {@code WebhookDeliveries} and {@code AsyncJobs} (what happened);

@@ -12,7 +12,8 @@ import java.util.Set;
  * A {@code Contact} from a request body, checked against the shape of the Swagger model but not yet against the
  * account's properties; {@link #propertyChanges} does that, so that {@code /contact/list} can refuse one contact and
  * keep the others. The read-only fields ({@code created}, {@code lastChanged}, {@code encryptedId}, {@code temporary})
- * are ignored by the API and only used when the sandbox seeds contacts.
+ * are ignored by the API and only used when the sandbox seeds contacts. {@code externalId} is null only for a contact
+ * read by {@link #readWithOptionalExternalId}.
  */
 record ContactInput(
     String externalId,
@@ -26,19 +27,30 @@ record ContactInput(
   private static final Set<String> CHANNEL_NAMES = Set.of("EMAIL", "SMS");
 
   /**
-   * Reads one contact object.
+   * Reads one contact object that must have an externalId, as {@code /contact} demands.
    *
    * @throws MailPlusException 400 {@code INVALID_PARAMS} when the JSON does not have the model's shape
    */
   static ContactInput read(JsonNode node, ZoneId accountZone) {
+    ContactInput input = readWithOptionalExternalId(node, accountZone);
+    if (input.externalId() == null) {
+      throw MailPlusException.invalidParams("Contact without externalId found");
+    }
+    return input;
+  }
+
+  /**
+   * Reads one contact object whose externalId may be missing (then null), as for {@code /subscription/subscribe}.
+   *
+   * @throws MailPlusException 400 {@code INVALID_PARAMS} when the JSON does not have the model's shape
+   */
+  static ContactInput readWithOptionalExternalId(JsonNode node, ZoneId accountZone) {
     if (node == null || !node.isObject()) {
       throw MailPlusException.invalidParams("A contact must be a JSON object");
     }
     JsonNode externalId = node.get("externalId");
-    if (externalId == null || externalId.isNull() || (externalId.isTextual() && externalId.asText().isBlank())) {
-      throw MailPlusException.invalidParams("Contact without externalId found");
-    }
-    if (!externalId.isTextual()) {
+    boolean absent = externalId == null || externalId.isNull() || (externalId.isTextual() && externalId.asText().isBlank());
+    if (!absent && !externalId.isTextual()) {
       throw MailPlusException.invalidParams("externalId must be a string");
     }
     JsonNode properties = node.get("properties");
@@ -47,7 +59,7 @@ record ContactInput(
     }
     checkChannels(node.get("channels"));
     return new ContactInput(
-        externalId.asText(),
+        absent ? null : externalId.asText(),
         optionalBoolean(node, "testGroup"),
         properties != null && properties.isObject() ? (ObjectNode) properties : null,
         optionalInstant(node, "created", accountZone),

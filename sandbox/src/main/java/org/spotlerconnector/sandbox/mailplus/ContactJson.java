@@ -6,14 +6,17 @@ import org.spotlerconnector.sandbox.http.Json;
 
 /**
  * Renders the Swagger model {@code Contact}: dates as epoch milliseconds (spotler-api.md §2.1), properties in the
- * account's order and "only shown if data is available", and the channels Mail+ derives from the contact's data.
+ * account's order and "only shown if data is available", and the channels Mail+ derives from the contact's data. A
+ * contact signed up without externalId (§2.12) comes without the field, as a Java server leaves out a null field.
  */
 final class ContactJson {
   private ContactJson() {}
 
   static ObjectNode render(StoredContact contact, AccountProperties account) {
     ObjectNode node = Json.object();
-    node.put("externalId", contact.externalId());
+    if (contact.externalId() != null) {
+      node.put("externalId", contact.externalId());
+    }
     node.put("encryptedId", contact.encryptedId());
     node.put("created", contact.createdMillis());
     node.put("lastChanged", contact.lastChangedMillis());

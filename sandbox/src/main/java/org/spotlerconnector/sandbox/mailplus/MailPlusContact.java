@@ -12,6 +12,7 @@ import java.util.TreeSet;
  * A contact as the emulator holds it, for tests that run the emulator in-process. Property values are {@link String}
  * (text, email, dates), {@link Long} (int), {@link BigDecimal} (money) or, for set-type properties such as
  * {@code permissions}, the {@code Set<Long>} of enabled bits. Only properties with data are present.
+ * {@code externalId} is null for a contact that signed up without one and was not linked yet.
  */
 public record MailPlusContact(
     String externalId,

@@ -26,9 +26,10 @@ import org.spotlerconnector.sandbox.http.Json;
 
 /**
  * The Spotler Mail+ REST API ({@code /integrationservice}), as documented in spotler-api.md and the server's own
- * Swagger 1.2 spec: one-legged OAuth 1.0a on every call, the {@code contact} and {@code campaign} resources, the
- * {@code {errorType, message}} error model and an optional rate limit. Automations (with fields, run ids and stop
- * calls) and tags with scores follow the shapes assumed in ADR 0003. The versioned prefix
+ * Swagger 1.2 spec: one-legged OAuth 1.0a on every call, the {@code contact}, {@code subscription} and
+ * {@code campaign} resources, the {@code {errorType, message}} error model and an optional rate limit. Automations
+ * (with fields, run ids and stop calls) and tags with scores follow the shapes assumed in ADR 0003; linking a sign-up
+ * to an externalId follows ADR 0004. The versioned prefix
  * {@code /integrationservice-1.1.0} serves the same resources, but its updates feed is a bare array, as clients of
  * that prefix observed.
  *
@@ -42,6 +43,8 @@ public final class MailPlusEmulator implements Emulator {
   public static final Duration DEFAULT_TIMESTAMP_TOLERANCE = Duration.ofSeconds(300);
   /** Offset-less dates are read in this zone; the real server's zone is unknown, Amsterdam is likely (§7.4). */
   public static final ZoneId DEFAULT_ACCOUNT_ZONE = ZoneId.of("Europe/Amsterdam");
+  /** The set property that holds the opt-ins ("a specific list field named 'permissions'", spotler-api.md §2.3). */
+  public static final String PERMISSIONS = "permissions";
 
   private static final Logger LOG = LoggerFactory.getLogger(MailPlusEmulator.class);
 
@@ -59,6 +62,7 @@ public final class MailPlusEmulator implements Emulator {
   private final AutomationResource automationResource;
   private final CampaignResource campaignResource;
   private final TagResource tagResource;
+  private final SubscriptionResource subscriptionResource;
   private final SandboxInspection inspection;
 
   private MailPlusEmulator(Builder b) {
@@ -78,6 +82,7 @@ public final class MailPlusEmulator implements Emulator {
     this.automationResource = new AutomationResource(automations);
     this.campaignResource = new CampaignResource(campaigns);
     this.tagResource = new TagResource(tags);
+    this.subscriptionResource = new SubscriptionResource(contacts);
     this.inspection = new SandboxInspection(this);
   }
 
@@ -182,7 +187,12 @@ public final class MailPlusEmulator implements Emulator {
   }
 
   public Optional<MailPlusContact> contact(String externalId) {
-    return contacts.get(externalId).map(c -> MailPlusContact.of(c, contacts.account()));
+    return contacts.get(externalId).map(this::asPublic);
+  }
+
+  /** By Mail+'s own id, which every contact has, also one signed up without externalId. */
+  public Optional<MailPlusContact> contactByEncryptedId(String encryptedId) {
+    return contacts.byEncryptedId(encryptedId).map(this::asPublic);
   }
 
   public int contactCount() {
@@ -203,8 +213,9 @@ public final class MailPlusEmulator implements Emulator {
 
   /**
    * Seeds contacts given as Mail+ {@code Contact} JSON objects; {@code created}, {@code lastChanged} and
-   * {@code encryptedId} are kept when given. Without {@code lastChanged}, {@code touch=false} keeps an existing
-   * contact's last change. Nothing is stored unless every contact is valid.
+   * {@code encryptedId} are kept when given. A contact is found by externalId, else by encryptedId; one with neither
+   * is a new contact without externalId, as a sign-up would be. Without {@code lastChanged}, {@code touch=false} keeps
+   * an existing contact's last change. Nothing is stored unless every contact is valid.
    *
    * @throws IllegalArgumentException when a contact is malformed or invalid
    */
@@ -214,7 +225,7 @@ public final class MailPlusEmulator implements Emulator {
     }
     List<ContactInput> inputs = new ArrayList<>();
     for (JsonNode node : contactArray) {
-      inputs.add(checked(node));
+      inputs.add(checked(readWithOptionalExternalId(node)));
     }
     List<MailPlusContact> stored = new ArrayList<>();
     for (ContactInput input : inputs) {
@@ -237,7 +248,7 @@ public final class MailPlusEmulator implements Emulator {
   }
 
   MailPlusContact editContact(JsonNode contact) {
-    ContactInput input = checked(contact);
+    ContactInput input = checked(rethrowAsArgument(() -> ContactInput.read(contact, contacts.accountZone())));
     try {
       return asPublic(rethrowAsArgument(() -> contacts.edit(input)));
     } catch (MailPlusException e) {
@@ -245,8 +256,66 @@ public final class MailPlusEmulator implements Emulator {
     }
   }
 
+  /**
+   * As {@link #editContact(String, Map)}, for a contact found by its encryptedId, such as one signed up without
+   * externalId.
+   *
+   * @throws NoSuchElementException when there is no such contact
+   * @throws IllegalArgumentException when a property is unknown or its value does not fit
+   */
+  public MailPlusContact editContactByEncryptedId(String encryptedId, Map<String, ?> properties) {
+    return editContactByEncryptedId(encryptedId, Json.MAPPER.<JsonNode>valueToTree(properties));
+  }
+
+  MailPlusContact editContactByEncryptedId(String encryptedId, JsonNode properties) {
+    ContactInput input = checked(readWithOptionalExternalId(contactWith(properties)));
+    try {
+      return asPublic(rethrowAsArgument(() -> contacts.editByEncryptedId(encryptedId, input)));
+    } catch (MailPlusException e) {
+      throw new NoSuchElementException("no contact with encryptedId " + encryptedId);
+    }
+  }
+
+  /**
+   * A person unsubscribes (or subscribes) one permission in Mail+: that bit of the {@code permissions} set property
+   * changes, the others stay (spotler-api.md §2.3), and lastChanged moves on, so the updates feed reports it.
+   *
+   * @throws NoSuchElementException when there is no such contact
+   * @throws IllegalArgumentException when the account has no permission with this bit
+   */
+  public MailPlusContact setPermission(String externalId, long bit, boolean enabled) {
+    return editContact(externalId, Map.of(PERMISSIONS, List.of(Map.of("bit", bit, "enabled", enabled))));
+  }
+
+  /**
+   * A person signs up through a Mail+ form: as {@code POST /subscription/subscribe} without externalId, the e-mail
+   * address is required, a known address updates its contact and a new one creates a contact without externalId
+   * (see {@code ContactService#subscribe}). The sign-up counts as a change.
+   *
+   * @return the contact signed up, with the encryptedId that identifies it until it is linked
+   * @throws IllegalArgumentException when the e-mail is missing or invalid, or a property is unknown or does not fit
+   */
+  public MailPlusContact signUp(Map<String, ?> properties) {
+    return signUp(contactWith(Json.MAPPER.valueToTree(properties)));
+  }
+
+  MailPlusContact signUp(JsonNode contact) {
+    ContactInput input = readWithOptionalExternalId(contact);
+    return asPublic(rethrowAsArgument(() -> contacts.subscribe(input)));
+  }
+
   public List<PropertyDefinition> properties() {
     return contacts.account().all();
+  }
+
+  /**
+   * Adds an option to a set property of the account, e.g. a new permission to {@code permissions}; it is ranked last
+   * and switched off for every contact. No contact changes.
+   *
+   * @throws IllegalArgumentException when there is no such set property, or it already has the bit
+   */
+  public void addSetEntry(String setProperty, long bit, String description) {
+    contacts.addSetEntry(setProperty, bit, description);
   }
 
   /** Replaces the account's property definitions; stored values of removed or retyped properties are dropped. */
@@ -288,6 +357,14 @@ public final class MailPlusEmulator implements Emulator {
     return contacts.get(externalId).map(c -> ContactJson.render(c, contacts.account()));
   }
 
+  /** The contact as stored now, found by its encryptedId, in the API's JSON. */
+  ObjectNode contactJson(MailPlusContact contact) {
+    return contacts
+        .byEncryptedId(contact.encryptedId())
+        .map(c -> ContactJson.render(c, contacts.account()))
+        .orElseThrow();
+  }
+
   // ---- internals ----
 
   private HttpResponse route(HttpRequest request, List<String> segments, FeedShape shape) {
@@ -299,6 +376,7 @@ public final class MailPlusEmulator implements Emulator {
       case "automation" -> automationResource.handle(request, segments);
       case "campaign" -> campaignResource.handle(request, segments);
       case "tag" -> tagResource.handleTags(request, segments);
+      case "subscription" -> subscriptionResource.handle(request, segments);
       default -> throw ContactResource.notFound();
     };
   }
@@ -330,10 +408,20 @@ public final class MailPlusEmulator implements Emulator {
         .withHeader("Retry-After", Long.toString(retryAfterSeconds));
   }
 
-  private ContactInput checked(JsonNode node) {
-    ContactInput input = rethrowAsArgument(() -> ContactInput.read(node, contacts.accountZone()));
+  /** The input, once its properties are known to fit the account. */
+  private ContactInput checked(ContactInput input) {
     rethrowAsArgument(() -> input.propertyChanges(contacts.account(), contacts.accountZone()));
     return input;
+  }
+
+  private ContactInput readWithOptionalExternalId(JsonNode contact) {
+    return rethrowAsArgument(() -> ContactInput.readWithOptionalExternalId(contact, contacts.accountZone()));
+  }
+
+  private static ObjectNode contactWith(JsonNode properties) {
+    ObjectNode node = Json.object();
+    node.set("properties", properties);
+    return node;
   }
 
   private MailPlusContact asPublic(StoredContact stored) {

@@ -1,6 +1,7 @@
 package org.spotlerconnector.sandbox.mailplus;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,21 @@ public record PropertyDefinition(String name, String description, PropertyType t
 
   public static PropertyDefinition set(String name, String description, SetPropertyEntry... entries) {
     return new PropertyDefinition(name, description, PropertyType.SET, List.of(entries));
+  }
+
+  /**
+   * This set property with one more option, ranked last.
+   *
+   * @throws IllegalArgumentException when this is not a set property or already has the bit
+   */
+  PropertyDefinition withEntry(long bit, String entryDescription) {
+    if (type != PropertyType.SET) {
+      throw new IllegalArgumentException("only set properties have entries, " + name + " is " + type.wireName());
+    }
+    int rank = entries.stream().mapToInt(SetPropertyEntry::rank).max().orElse(0) + 1;
+    List<SetPropertyEntry> extended = new ArrayList<>(entries);
+    extended.add(new SetPropertyEntry(bit, entryDescription, rank));
+    return new PropertyDefinition(name, description, type, extended);
   }
 
   /** The entry with this bit, or null. */

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * One contact as the emulator keeps it: compact and immutable. {@code properties} holds only properties with data,
  * keyed by the definition's name; values are {@link String}, {@link Long}, {@link java.math.BigDecimal} or
- * {@link SetValue}. {@code changeSeq} orders contacts changed in the same millisecond.
+ * {@link SetValue}. {@code changeSeq} orders contacts changed in the same millisecond. {@code externalId} is null for
+ * a contact that signed up without one; {@code encryptedId} identifies every contact.
  */
 record StoredContact(
     String externalId,

@@ -264,6 +264,73 @@ class DataverseCustomTableConformanceTest extends DataverseHttpTest {
   }
 
   @Test
+  @DisplayName("UpdateOptionValue (Web API reference): POST UpdateOptionValue answers 204 and relabels a built-in "
+      + "status reason and a local choice's option; definitions and formatted values read the new label")
+  void relabels_status_reasons_and_options() {
+    createJobTable();
+    addColumn(picklist("PicklistAttributeMetadata", "spm_Kind", "Kind", 727000000, "Automation"));
+    UUID job = create(JOBS, "{\"spm_name\":\"Job\",\"spm_kind\":727000000}");
+
+    Reply status = solutionCall("POST", "UpdateOptionValue", relabel("statuscode", 1, "Queued"));
+    Reply option = solutionCall("POST", "UpdateOptionValue",
+        relabel("spm_kind", 727000000, "Automation trigger").put("SolutionUniqueName", SOLUTION));
+    JsonNode statusOptions = get("EntityDefinitions(LogicalName='spm_spotlerjob')/Attributes(LogicalName="
+        + "'statuscode')/Microsoft.Dynamics.CRM.StatusAttributeMetadata/OptionSet").json().path("Options");
+    JsonNode kindOptions = get("EntityDefinitions(LogicalName='spm_spotlerjob')/Attributes(LogicalName='spm_kind')"
+        + "/Microsoft.Dynamics.CRM.PicklistAttributeMetadata/OptionSet").json().path("Options");
+    JsonNode row = call("GET", JOBS + "(" + job + ")?$select=statuscode,spm_kind")
+        .prefer("odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"").send().json();
+
+    assertThat(status.status()).as(status.body()).isEqualTo(204);
+    assertThat(status.body()).isEmpty();
+    assertThat(option.status()).as(option.body()).isEqualTo(204);
+    assertThat(byValue(statusOptions, 1).path("Label").path("UserLocalizedLabel").path("Label").asText())
+        .isEqualTo("Queued");
+    assertThat(byValue(statusOptions, 1).path("State").asInt()).isZero();
+    assertThat(byValue(statusOptions, 2).path("Label").path("UserLocalizedLabel").path("Label").asText())
+        .isEqualTo("Inactive");
+    assertThat(statusOptions.findValuesAsText("Value")).containsExactly("1", "2");
+    assertThat(byValue(kindOptions, 727000000).path("Label").path("UserLocalizedLabel").path("Label").asText())
+        .isEqualTo("Automation trigger");
+    assertThat(row.path("statuscode@OData.Community.Display.V1.FormattedValue").asText()).isEqualTo("Queued");
+    assertThat(row.path("spm_kind@OData.Community.Display.V1.FormattedValue").asText())
+        .isEqualTo("Automation trigger");
+  }
+
+  @Test
+  @DisplayName("UpdateOptionValue: an unknown table (404), column (404) or value (400), a statecode or a yes/no column, "
+      + "a missing Label or an unknown solution are refused and change nothing")
+  void refuses_bad_option_updates() {
+    createJobTable();
+    addColumn(bool("spm_IsActive", "Is Active", "Yes", "No"));
+    String before = get("EntityDefinitions(LogicalName='spm_spotlerjob')/Attributes").body();
+
+    Reply unknownTable = post("UpdateOptionValue", relabel("statuscode", 1, "Queued")
+        .put("EntityLogicalName", "spm_nothing").toString());
+    Reply unknownColumn = post("UpdateOptionValue", relabel("spm_nothing", 1, "Queued").toString());
+    Reply unknownValue = post("UpdateOptionValue", relabel("statuscode", 727000099, "Queued").toString());
+    Reply state = post("UpdateOptionValue", relabel("statecode", 0, "Open").toString());
+    Reply yesNo = post("UpdateOptionValue", relabel("spm_isactive", 1, "Active").toString());
+    ObjectNode withoutLabel = relabel("statuscode", 1, "Queued");
+    withoutLabel.remove("Label");
+    Reply noLabel = post("UpdateOptionValue", withoutLabel.toString());
+    Reply unknownSolution =
+        post("UpdateOptionValue", relabel("statuscode", 1, "Queued").put("SolutionUniqueName", "Nope").toString());
+
+    assertThat(unknownTable.status()).isEqualTo(404);
+    assertThat(unknownTable.errorMessage()).contains("spm_nothing");
+    assertThat(unknownColumn.status()).isEqualTo(404);
+    assertThat(unknownColumn.errorMessage()).contains("spm_nothing");
+    assertThat(unknownValue.status()).isEqualTo(400);
+    assertThat(unknownValue.errorMessage()).contains("727000099");
+    assertThat(state.status()).isEqualTo(400);
+    assertThat(yesNo.status()).isEqualTo(400);
+    assertThat(noLabel.status()).isEqualTo(400);
+    assertThat(unknownSolution.status()).isEqualTo(404);
+    assertThat(get("EntityDefinitions(LogicalName='spm_spotlerjob')/Attributes").body()).isEqualTo(before);
+  }
+
+  @Test
   @DisplayName("InsertOptionValue: an option is added to a local choice and accepted in rows")
   void adds_a_choice_option() {
     createJobTable();
@@ -473,6 +540,16 @@ class DataverseCustomTableConformanceTest extends DataverseHttpTest {
         Json.object().put("EntityLogicalName", "spm_spotlerjob").put("AttributeLogicalName", "statuscode");
     body.set("Label", label(label));
     return body.put("StateCode", state);
+  }
+
+  private static ObjectNode relabel(String attribute, int value, String label) {
+    ObjectNode body = Json.object()
+        .put("EntityLogicalName", "spm_spotlerjob")
+        .put("AttributeLogicalName", attribute)
+        .put("Value", value)
+        .put("MergeLabels", true);
+    body.set("Label", label(label));
+    return body;
   }
 
   private static ObjectNode dateColumn(String schemaName, String format, String behavior) {

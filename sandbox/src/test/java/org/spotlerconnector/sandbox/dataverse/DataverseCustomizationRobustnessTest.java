@@ -128,6 +128,15 @@ class DataverseCustomizationRobustnessTest extends DataverseHttpTest {
     targets.add(new Target("POST", "CreateCustomerRelationships",
         MetadataBodies.customerLookup("spm_base", "spm_CustomerId", "spm")));
     targets.add(new Target("POST", "InsertStatusValue", status));
+    ObjectNode relabel = Json.object().put("EntityLogicalName", "spm_base").put("AttributeLogicalName", "statuscode")
+        .put("Value", 1).put("MergeLabels", true);
+    relabel.set("Label", MetadataBodies.label("Open"));
+    targets.add(new Target("POST", "UpdateOptionValue", relabel));
+    UUID role = create("roles", "{\"name\":\"Base\"}");
+    ObjectNode privileges = Json.object();
+    privileges.putArray("Privileges").addObject()
+        .put("PrivilegeId", SystemRows.privilegeId("prvReadspm_Base").toString()).put("Depth", "Global");
+    targets.add(new Target("POST", "roles(" + role + ")/Microsoft.Dynamics.CRM.AddPrivilegesRole", privileges));
     targets.add(new Target("POST", "publishers", Json.object().put("uniquename", "p2").put("friendlyname", "P2")
         .put("customizationprefix", "ppp").put("customizationoptionvalueprefix", 12345)));
     targets.add(new Target("POST", "serviceendpoints", Json.object().put("name", "h2").put("contract", 8)

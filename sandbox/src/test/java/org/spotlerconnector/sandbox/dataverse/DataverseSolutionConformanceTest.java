@@ -3,6 +3,7 @@ package org.spotlerconnector.sandbox.dataverse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,41 @@ class DataverseSolutionConformanceTest extends DataverseHttpTest {
   }
 
   @Test
+  @DisplayName("dataverse-api.md §8: a value row is created and updated through environmentvariablevalues, found by "
+      + "its definition's lookup, and what it holds is what the function and the $expand read pattern answer; "
+      + "without it the default value applies again")
+  void creates_updates_and_deletes_a_value_row() {
+    UUID definition = create("environmentvariabledefinitions",
+        "{\"schemaname\":\"spm_PollInterval\",\"type\":100000001,\"defaultvalue\":\"60\"}");
+    String retrieve = "RetrieveEnvironmentVariableValue(DefinitionSchemaName='spm_PollInterval')";
+    String expand = "environmentvariabledefinitions?$select=defaultvalue&$filter=schemaname eq 'spm_PollInterval'"
+        + "&$expand=environmentvariabledefinition_environmentvariablevalue($select=value)";
+    String byDefinition = "environmentvariablevalues?$select=value,_environmentvariabledefinitionid_value"
+        + "&$filter=_environmentvariabledefinitionid_value eq " + definition;
+    assertThat(get(retrieve).json().path("Value").asText()).isEqualTo("60");
+
+    UUID value = create("environmentvariablevalues", "{\"schemaname\":\"spm_PollInterval\",\"value\":\"30\","
+        + "\"EnvironmentVariableDefinitionId@odata.bind\":\"/environmentvariabledefinitions(" + definition + ")\"}");
+    JsonNode found = get(byDefinition).value();
+    Reply updated = patch("environmentvariablevalues(" + value + ")", "{\"value\":\"15\"}");
+
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).path("environmentvariablevalueid").asText()).isEqualTo(value.toString());
+    assertThat(found.get(0).path("value").asText()).isEqualTo("30");
+    assertThat(updated.status()).as(updated.body()).isEqualTo(204);
+    assertThat(get(retrieve).json().path("Value").asText()).isEqualTo("15");
+    assertThat(get(expand).value().get(0).path("environmentvariabledefinition_environmentvariablevalue").get(0)
+        .path("value").asText()).isEqualTo("15");
+    assertThat(get("environmentvariablevalues(" + value + ")?$select=value&$expand=EnvironmentVariableDefinitionId("
+        + "$select=schemaname)").json().path("EnvironmentVariableDefinitionId").path("schemaname").asText())
+        .isEqualTo("spm_PollInterval");
+
+    assertThat(delete("environmentvariablevalues(" + value + ")").status()).isEqualTo(204);
+    assertThat(get(retrieve).json().path("Value").asText()).isEqualTo("60");
+    assertThat(get(byDefinition).value()).isEmpty();
+  }
+
+  @Test
   @DisplayName("environmentvariabledefinition.md: schemaname is unique, and a definition has at most one value row")
   void refuses_duplicate_environment_variables() {
     UUID definition = create("environmentvariabledefinitions", "{\"schemaname\":\"spm_Setting\"}");
@@ -160,34 +196,86 @@ class DataverseSolutionConformanceTest extends DataverseHttpTest {
   }
 
   @Test
-  @DisplayName("AddPrivilegesRole (Web API reference): a role gets privileges of a table, found by name in "
-      + "privileges, at a depth; adding one again changes its depth")
+  @DisplayName("privilege.md, privileges by entity: every table has prv<Right><SchemaName> privileges, Assign and "
+      + "Share only when user-owned; users' are prvReadUser…; a table created through EntityDefinitions gets its own")
+  void every_table_has_its_privileges() {
+    post("EntityDefinitions", MetadataBodies.table("spm_SpotlerJob", "Spotler Job", "spm_Name").toString());
+
+    JsonNode job = get("privileges?$select=name,accessright&$filter=endswith(name,'spm_SpotlerJob')").value();
+    JsonNode contact = get("privileges?$select=name&$filter=endswith(name,'Contact')").value();
+    JsonNode users = get("privileges?$select=name&$filter=endswith(name,'User')").value();
+    JsonNode publisher = get("privileges?$select=name&$filter=endswith(name,'Publisher')").value();
+
+    assertThat(job.findValuesAsText("name")).containsExactlyInAnyOrder(
+        "prvCreatespm_SpotlerJob", "prvReadspm_SpotlerJob", "prvWritespm_SpotlerJob", "prvDeletespm_SpotlerJob",
+        "prvAppendspm_SpotlerJob", "prvAppendTospm_SpotlerJob", "prvAssignspm_SpotlerJob", "prvSharespm_SpotlerJob");
+    assertThat(accessRight(job, "prvReadspm_SpotlerJob")).isEqualTo(1);
+    assertThat(accessRight(job, "prvAppendTospm_SpotlerJob")).isEqualTo(16);
+    assertThat(contact.findValuesAsText("name")).contains("prvReadContact", "prvAppendToContact", "prvAssignContact");
+    assertThat(users.findValuesAsText("name")).contains("prvReadUser").doesNotContain("prvReadSystemUser");
+    assertThat(publisher.findValuesAsText("name")).contains("prvReadPublisher").doesNotContain("prvAssignPublisher");
+  }
+
+  @Test
+  @DisplayName("AddPrivilegesRole (Web API reference): a role gets privileges at a depth, read back with "
+      + "RetrieveRolePrivilegesRole; adding one again keeps one grant and only ever deepens it")
   void adds_privileges_to_a_role() {
     post("EntityDefinitions", MetadataBodies.table("spm_SpotlerJob", "Spotler Job", "spm_Name").toString());
     UUID role = create("roles", "{\"name\":\"Spotler Connector\"}");
     String create = privilegeId("prvCreatespm_SpotlerJob");
     String read = privilegeId("prvReadspm_SpotlerJob");
+    String write = privilegeId("prvWritespm_SpotlerJob");
 
-    Reply added = post("roles(" + role + ")/Microsoft.Dynamics.CRM.AddPrivilegesRole", "{\"Privileges\":["
-        + "{\"PrivilegeId\":\"" + create + "\",\"Depth\":\"Global\"},"
-        + "{\"PrivilegeId\":\"" + read + "\",\"Depth\":\"Basic\"}]}");
-    Reply again = post("roles(" + role + ")/Microsoft.Dynamics.CRM.AddPrivilegesRole",
-        "{\"Privileges\":[{\"PrivilegeId\":\"" + read + "\",\"Depth\":\"Deep\"}]}");
-    Reply unknown = post("roles(" + role + ")/Microsoft.Dynamics.CRM.AddPrivilegesRole",
-        "{\"Privileges\":[{\"PrivilegeId\":\"" + UUID.randomUUID() + "\",\"Depth\":\"Global\"}]}");
-    Reply badDepth = post("roles(" + role + ")/Microsoft.Dynamics.CRM.AddPrivilegesRole",
-        "{\"Privileges\":[{\"PrivilegeId\":\"" + read + "\",\"Depth\":\"Everywhere\"}]}");
-    JsonNode grants = get("roleprivilegescollection?$select=_privilegeid_value,privilegedepthmask&$filter="
-        + "_roleid_value eq " + role).value();
+    Reply added = addPrivileges(role, grant(create, "Global"), grant(read, "Basic"), grant(write, "Deep"));
+    Reply deeper = addPrivileges(role, grant(read, "Deep"));
+    Reply shallower = addPrivileges(role, grant(write, "Local"));
+    Reply again = addPrivileges(role, grant(create, "3"));
+    Reply held = get("RetrieveRolePrivilegesRole(RoleId=" + role + ")");
+    Reply aliased = get("RetrieveRolePrivilegesRole(RoleId=@p1)?@p1=" + role);
+    JsonNode grants = get("roleprivilegescollection?$select=privilegeid,privilegedepthmask&$filter=roleid eq "
+        + role).value();
 
-    assertThat(added.status()).as(added.body()).isEqualTo(204);
-    assertThat(again.status()).isEqualTo(204);
-    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(List.of(added.status(), deeper.status(), shallower.status(), again.status())).containsOnly(204);
+    assertThat(held.status()).as(held.body()).isEqualTo(200);
+    assertThat(held.json().path("@odata.context").asText())
+        .isEqualTo(root() + "/$metadata#Microsoft.Dynamics.CRM.RetrieveRolePrivilegesRoleResponse");
+    JsonNode rolePrivileges = held.json().path("RolePrivileges");
+    assertThat(rolePrivileges).hasSize(3);
+    assertThat(depthOf(rolePrivileges, create)).isEqualTo("Global");
+    assertThat(depthOf(rolePrivileges, read)).isEqualTo("Deep");
+    assertThat(depthOf(rolePrivileges, write)).isEqualTo("Deep");
+    JsonNode createGrant = byPrivilege(rolePrivileges, create);
+    assertThat(createGrant.path("PrivilegeName").asText()).isEqualTo("prvCreatespm_SpotlerJob");
+    assertThat(createGrant.path("BusinessUnitId").asText()).isEqualTo(rootBusinessUnit());
+    assertThat(aliased.json().path("RolePrivileges")).hasSize(3);
+    assertThat(grants).hasSize(3);
+    assertThat(byPrivilege(grants, "privilegeid", read).path("privilegedepthmask").asInt()).isEqualTo(4);
+    assertThat(byPrivilege(grants, "privilegeid", create).path("privilegedepthmask").asInt()).isEqualTo(8);
+  }
+
+  @Test
+  @DisplayName("AddPrivilegesRole: an unknown role or privilege is 404 and adds nothing; a bad depth or no "
+      + "privileges is 400; RetrieveRolePrivilegesRole of an unknown role is 404; grants cannot be written directly")
+  void refuses_bad_privilege_requests() {
+    UUID role = create("roles", "{\"name\":\"Spotler Connector\"}");
+    String read = privilegeId("prvReadContact");
+
+    Reply unknownRole = addPrivileges(UUID.randomUUID(), grant(read, "Global"));
+    Reply unknownPrivilege = addPrivileges(role, grant(read, "Global"), grant(UUID.randomUUID().toString(), "Global"));
+    Reply badDepth = addPrivileges(role, grant(read, "Everywhere"));
+    Reply none = post("roles(" + role + ")/Microsoft.Dynamics.CRM.AddPrivilegesRole", "{\"Privileges\":[]}");
+    Reply unknownRoleRead = get("RetrieveRolePrivilegesRole(RoleId=" + UUID.randomUUID() + ")");
+    Reply malformedRead = get("RetrieveRolePrivilegesRole(Role='x')");
+
+    assertThat(unknownRole.status()).isEqualTo(404);
+    assertThat(unknownPrivilege.status()).isEqualTo(404);
     assertThat(badDepth.status()).isEqualTo(400);
-    assertThat(grants).hasSize(2);
-    assertThat(depthOf(grants, create)).isEqualTo(8);
-    assertThat(depthOf(grants, read)).isEqualTo(4);
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(unknownRoleRead.status()).isEqualTo(404);
+    assertThat(malformedRead.status()).isEqualTo(400);
+    assertThat(get("RetrieveRolePrivilegesRole(RoleId=" + role + ")").json().path("RolePrivileges")).isEmpty();
     assertThat(post("privileges", "{\"name\":\"prvMine\"}").status()).isEqualTo(400);
+    assertThat(post("roleprivilegescollection", "{\"privilegedepthmask\":8}").status()).isEqualTo(400);
   }
 
   @Test
@@ -215,10 +303,42 @@ class DataverseSolutionConformanceTest extends DataverseHttpTest {
     return found.get(0).path("privilegeid").asText();
   }
 
-  private static int depthOf(JsonNode grants, String privilegeId) {
-    for (JsonNode grant : grants) {
-      if (grant.path("_privilegeid_value").asText().equals(privilegeId)) {
-        return grant.path("privilegedepthmask").asInt();
+  private String rootBusinessUnit() {
+    return get("businessunits?$select=name&$filter=_parentbusinessunitid_value eq null").value().get(0)
+        .path("businessunitid").asText();
+  }
+
+  private Reply addPrivileges(UUID role, String... privileges) {
+    return post("roles(" + role + ")/Microsoft.Dynamics.CRM.AddPrivilegesRole",
+        "{\"Privileges\":[" + String.join(",", privileges) + "]}");
+  }
+
+  private String grant(String privilegeId, String depth) {
+    return "{\"PrivilegeId\":\"" + privilegeId + "\",\"BusinessUnitId\":\"" + rootBusinessUnit()
+        + "\",\"Depth\":\"" + depth + "\"}";
+  }
+
+  private static int accessRight(JsonNode privileges, String name) {
+    for (JsonNode privilege : privileges) {
+      if (privilege.path("name").asText().equals(name)) {
+        return privilege.path("accessright").asInt();
+      }
+    }
+    throw new AssertionError("no privilege " + name);
+  }
+
+  private static String depthOf(JsonNode rolePrivileges, String privilegeId) {
+    return byPrivilege(rolePrivileges, privilegeId).path("Depth").asText();
+  }
+
+  private static JsonNode byPrivilege(JsonNode rolePrivileges, String privilegeId) {
+    return byPrivilege(rolePrivileges, "PrivilegeId", privilegeId);
+  }
+
+  private static JsonNode byPrivilege(JsonNode items, String property, String privilegeId) {
+    for (JsonNode item : items) {
+      if (item.path(property).asText().equals(privilegeId)) {
+        return item;
       }
     }
     throw new AssertionError("no grant of " + privilegeId);

@@ -126,6 +126,43 @@ class MailPlusUpdatesFeedConformanceTest extends MailPlusHttpTest {
     }
     assertThat(get("/contact/updates/list?toDate=x&pageSize=1").json().path("message").asText())
         .isEqualTo("Invalid fromDate or no fromDate given");
+    assertThat(get("/contact/updates/list?fromDate=2024-05-01T00:00:00&pageSize=1").json().path("message").asText())
+        .isEqualTo("Invalid toDate or no toDate given");
+    assertThat(get("/contact/updates/list?fromDate=2024-05-01T00:00:00&toDate=tomorrow&pageSize=1").json().path("message").asText())
+        .isEqualTo("Invalid toDate or no toDate given");
+  }
+
+  @Test
+  @DisplayName("spotler-api.md §2.7: any change counts, also one made through the API (PUT) and a permission change "
+      + "alone; lastChanged is the latest change, so the contact leaves the earlier window")
+  void reports_api_and_permission_changes() {
+    createAtMinute("a", 1);
+    createAtMinute("b", 2);
+    createAtMinute("c", 3);
+    clock.advance(Duration.ofMinutes(10));
+    put("/contact/a", "{\"purge\":false,\"contact\":{\"externalId\":\"a\",\"properties\":{\"city\":\"Delft\"}}}");
+    clock.advance(Duration.ofMinutes(1));
+    put("/contact/b", "{\"purge\":false,\"contact\":{\"externalId\":\"b\",\"properties\":{\"permissions\":"
+        + "[{\"bit\":2,\"enabled\":false}]}}}");
+
+    JsonNode early = get("/contact/updates/list?fromDate=2024-05-01T10:00:00&toDate=2024-05-01T10:05:00&pageSize=10").json();
+    JsonNode late = get("/contact/updates/list?fromDate=2024-05-01T10:05:00&toDate=2024-05-01T11:00:00&pageSize=10").json();
+
+    assertThat(ids(early.path("contacts"))).containsExactly("c");
+    assertThat(ids(late.path("contacts"))).containsExactly("a", "b");
+    assertThat(late.path("contacts").get(1).path("lastChanged").asLong())
+        .isEqualTo(START.plus(Duration.ofMinutes(14)).toEpochMilli());
+  }
+
+  @Test
+  @DisplayName("spotler-api.md §7.3: after beyond the last contact gives an empty page without next")
+  void pages_past_the_end() {
+    createAtMinute("a", 1);
+
+    JsonNode page = get("/contact/updates/list?" + WHOLE_DAY + "&pageSize=10&after=5").json();
+
+    assertThat(page.path("contacts")).isEmpty();
+    assertThat(page.path("paging").has("next")).isFalse();
   }
 
   @Test

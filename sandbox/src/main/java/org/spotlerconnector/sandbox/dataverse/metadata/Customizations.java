@@ -54,6 +54,16 @@ final class Customizations {
     tables.put(table, names);
   }
 
+  /**
+   * A table's schema name: the one it was created with, the documented one of a standard table, else its logical
+   * name.
+   */
+  String schemaName(String table) {
+    return table(table).map(TableNames::schemaName)
+        .or(() -> StandardNames.table(table).map(StandardNames.Table::schemaName))
+        .orElse(table);
+  }
+
   Optional<ColumnNames> column(String table, String column) {
     return Optional.ofNullable(columns.get(table + "." + column));
   }

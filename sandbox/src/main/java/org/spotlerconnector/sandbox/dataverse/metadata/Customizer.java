@@ -18,8 +18,8 @@ import org.spotlerconnector.sandbox.http.Json;
  * The write side of the metadata Web API (create-update-entity-definitions-using-web-api.md,
  * create-update-entity-relationships-using-web-api.md, dataverse-api.md §8): creates tables with their columns, adds
  * columns, one-to-many and customer relationships (which add lookups) and alternate keys, updates tables and columns
- * with {@code PUT}, and adds status reasons and choice options. A created table is an ordinary table of the environment
- * at once: its rows can be written, queried and tracked, and its definitions read.
+ * with {@code PUT}, and adds and relabels status reasons and choice options. A created table is an ordinary table of
+ * the environment at once: its rows can be written, queried and tracked, and its definitions read.
  *
  * <p>A custom table gets a primary key {@code <logicalname>id}, the primary name column it was given, the state
  * model Active (0) / Inactive (1) with the status reasons Active (1) and Inactive (2), and the columns the server
@@ -68,7 +68,7 @@ final class Customizer {
           String displayName = requiredLabel(definition, "DisplayName", schemaName);
           String collectionName = requiredLabel(definition, "DisplayCollectionName", schemaName);
           String ownership = definition.path("OwnershipType").asText(null);
-          if (!OWNERSHIP_TYPES.contains(ownership)) {
+          if (ownership == null || !OWNERSHIP_TYPES.contains(ownership)) {
             throw MetadataErrors.invalidDefinition(
                 "The table " + schemaName + " needs an OwnershipType of UserOwned or OrganizationOwned.");
           }
@@ -115,12 +115,13 @@ final class Customizer {
               .column(ColumnDefinition.choice(STATUS, options(1, "Active", 2, "Inactive")))
               .status(1, 0)
               .status(2, 1);
-          catalog.define(table.build());
+          // named first: defining the table makes its privileges, which carry its schema name
           customizations.table(
               logicalName,
               new Customizations.TableNames(
                   schemaName, displayName, collectionName, Labels.text(definition.get("Description")), ownership,
                   definition.path("HasNotes").asBoolean(false), definition.path("HasActivities").asBoolean(false)));
+          catalog.define(table.build());
           customizations.column(
               logicalName, logicalName + "id",
               new Customizations.ColumnNames(schemaName + "Id", displayName, null, "SystemRequired", Json.object()));
@@ -412,6 +413,42 @@ final class Customizer {
         });
   }
 
+  /**
+   * The {@code UpdateOptionValue} action (Web API reference: EntityLogicalName, AttributeLogicalName, Value, Label,
+   * Description, MergeLabels, SolutionUniqueName) on a table's local choice or status reason: gives the option its new
+   * label. The environment has one language, so MergeLabels has nothing to keep, and options are read with an empty
+   * Description, so none is kept. State options are changed by UpdateStateValue (not emulated) and yes/no options with
+   * their column's definition, so this refuses them. The error texts are the emulator's own.
+   */
+  void updateOptionValue(JsonNode body, String solution) {
+    catalog.exclusively(
+        () -> {
+          ObjectNode request = object(body, "The UpdateOptionValue parameters");
+          if (request.hasNonNull("OptionSetName")) {
+            throw MetadataErrors.invalidDefinition("Global choices are not supported by this emulated environment.");
+          }
+          publisher(request.path("SolutionUniqueName").asText(solution));
+          TableDefinition table = existingTable(request.path("EntityLogicalName").asText(null));
+          String attribute = request.path("AttributeLogicalName").asText(null);
+          ColumnDefinition column =
+              table.columnNamed(attribute == null ? "" : attribute)
+                  .orElseThrow(() -> MetadataErrors.attributeNotFound(table.logicalName(), attribute));
+          if (column.logicalName().equals(STATE) || !AttributeReader.hasLocalOptions(column.kind())) {
+            throw MetadataErrors.invalidDefinition(
+                "UpdateOptionValue changes options of choices and status reasons; " + column.logicalName() + " of "
+                    + table.logicalName() + " is neither (state options are changed with UpdateStateValue).");
+          }
+          JsonNode value = request.path("Value");
+          if (!value.isInt() || !column.options().containsKey(value.asInt())) {
+            throw MetadataErrors.invalidDefinition(
+                column.logicalName() + " of " + table.logicalName() + " has no option with the value "
+                    + value.asText() + ".");
+          }
+          catalog.define(table.toBuilder().column(withOption(column, value.asInt(), request)).build());
+          return null;
+        });
+  }
+
   /** The value of a new option: the one given, which must be free, or the next of the publisher's prefix. */
   private int newOption(ObjectNode request, ColumnDefinition column, String solution) {
     String solutionName = request.path("SolutionUniqueName").asText(solution);
@@ -431,7 +468,7 @@ final class Customizer {
   private static ColumnDefinition withOption(ColumnDefinition column, int value, ObjectNode request) {
     String label = Labels.text(request.get("Label"));
     if (label == null) {
-      throw MetadataErrors.invalidDefinition("The new option needs a Label.");
+      throw MetadataErrors.invalidDefinition("An option needs a Label.");
     }
     Map<Integer, String> options = new LinkedHashMap<>(column.options());
     options.put(value, label);

@@ -40,7 +40,7 @@ final class EntityItem implements MetadataItem {
     Customizations.TableNames created = model.customizations().table(name).orElse(null);
     ObjectNode p = Json.object();
     p.put("LogicalName", name);
-    p.put("SchemaName", created != null ? created.schemaName() : custom ? name : standard.schemaName());
+    p.put("SchemaName", model.customizations().schemaName(name));
     p.put("EntitySetName", table.entitySetName());
     p.put("LogicalCollectionName", table.entitySetName());
     p.put("CollectionSchemaName", collectionSchemaName(standard, created));

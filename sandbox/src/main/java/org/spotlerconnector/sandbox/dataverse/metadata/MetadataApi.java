@@ -21,7 +21,7 @@ import org.spotlerconnector.sandbox.http.Json;
  * {@code $expand}; {@code RelationshipDefinitions}; and the {@code RetrieveTotalRecordCount} function. Definitions are
  * built from the tables as they are at each call, so tables added at run time show up at once. The write side (see
  * {@link Customizer}): creating tables, columns, relationships and keys, updating tables and columns, and adding
- * status reasons and options.
+ * and relabelling status reasons and options.
  *
  * <p>Callers authenticate and count the request first, like any other Web API call, and turn the exceptions into
  * error answers: {@link DataverseException} with its status, {@link ODataQueryException} as 400.
@@ -142,6 +142,22 @@ public final class MetadataApi {
   public ObjectNode insertOptionValue(JsonNode body, String solution, String serviceRoot) {
     int value = customizer.insertOptionValue(body, solution);
     return response(serviceRoot, "InsertOptionValueResponse").put("NewOptionValue", value);
+  }
+
+  /**
+   * The {@code UpdateOptionValue} action: relabels an option of a table's local choice or a status reason
+   * ({@code statuscode}). It returns nothing (204).
+   */
+  public void updateOptionValue(JsonNode body, String solution) {
+    customizer.updateOptionValue(body, solution);
+  }
+
+  /**
+   * A table's schema name: the one it was created with through this API, the documented one of a standard table, or
+   * else its logical name.
+   */
+  public String schemaName(String logicalName) {
+    return customizations.schemaName(logicalName);
   }
 
   private Optional<ObjectNode> answer(

@@ -26,6 +26,7 @@ final class StandardNames {
           Map.entry("contact", new Table("Contact", "Contact", "Contacts", 2, "UserOwned")),
           Map.entry("lead", new Table("Lead", "Lead", "Leads", 4, "UserOwned")),
           Map.entry("systemuser", new Table("SystemUser", "User", "Users", 8, "BusinessOwned")),
+          Map.entry("post", new Table("Post", "Post", "Posts", 8000, "OrganizationOwned")),
           Map.entry("businessunit", new Table("BusinessUnit", "Business Unit", "Business Units", 10,
               "BusinessOwned")),
           Map.entry("publisher", new Table("Publisher", "Publisher", "Publishers", 7101, "OrganizationOwned")),
