@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Runs the connector, in a JVM of its own, against the sandbox emulators and measures the outbound contact "
             + "sync: contacts per second of the initial load, change-to-Spotler latency of edits made afterwards, API "
-            + "requests per synced record on each side, and the connector's peak heap and resident memory.",
+            + "requests per synced record on each side, and the connector's peak heap and resident memory; then the "
+            + "throughput and latency of Spotler Jobs reaching it by polling, by webhook or both.",
         "Exits 0 when every figure is complete, " + ConnectorMain.EXIT_NOT_CAUGHT_UP
             + " when the run timed out, stalled or the connector stopped."})
 final class BenchmarkCommand implements Callable<Integer> {
@@ -68,7 +69,7 @@ final class BenchmarkCommand implements Callable<Integer> {
   String jobIntake;
 
   @Option(names = "--poll-interval", paramLabel = "<duration>", defaultValue = "1s", converter = DurationConverter.class,
-      description = "The connector's change-tracking poll interval (default: ${DEFAULT-VALUE}).")
+      description = "The connector's change-tracking and job poll interval (default: ${DEFAULT-VALUE}).")
   Duration pollInterval;
 
   @Option(names = "--dataverse-requests", paramLabel = "<n>", defaultValue = "6000",

@@ -56,6 +56,8 @@ final class BenchmarkConfig {
           outbound:
             tables: {contact: true, lead: false, account: false}
             pollInterval: %dms
+          inbound:
+            enabled: false
         jobs:
           enabled: %s
           pollInterval: %dms

@@ -1,15 +1,21 @@
 package org.spotlerconnector.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.spotlerconnector.config.ConfigException;
 import org.spotlerconnector.config.ConfigLoader;
 import org.spotlerconnector.config.ConnectorConfig;
+import org.spotlerconnector.config.Durations;
 import org.spotlerconnector.mapping.MappingException;
 import org.spotlerconnector.runtime.Connector;
 import org.spotlerconnector.store.QueueCounts;
+import org.spotlerconnector.sync.inbound.InboundSync;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +85,8 @@ public final class ConnectorMain {
   }
 
   @Command(name = "sync", mixinStandardHelpOptions = true,
-      description = "Syncs until everything that is in Dataverse now is in Spotler, then exits.")
+      description = "Syncs until everything that is in Dataverse now is in Spotler and, with a two-way mapping, every"
+          + " change made in Spotler before the start is merged into Dataverse; then exits.")
   static final class Sync extends WithConfig implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "1h", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
     String timeout;
@@ -90,11 +97,23 @@ public final class ConnectorMain {
       ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getOut());
       try (Connector connector = Connector.open(loaded, progress, Clock.systemUTC())) {
         progress.total(new RecordCounts(connector.dataverse()).total(connector.outbound().tables()));
-        boolean caughtUp = connector.outbound().runUntilCaughtUp(org.spotlerconnector.config.Durations.parse(timeout));
+        Instant deadline = Instant.now().plus(Durations.parse(timeout));
+        boolean caughtUp = connector.outbound().runUntilCaughtUp(Durations.parse(timeout));
+        Optional<InboundSync> inbound = connector.inbound();
+        if (inbound.isPresent()) {
+          caughtUp &= inbound.get().runUntilCaughtUp(Duration.between(Instant.now(), deadline));
+        }
         progress.finish();
         QueueCounts queue = connector.outbound().queue();
-        spec.commandLine().getOut().printf("%s: %d waiting, %d parked for a person (see the log for the reasons).%n",
-            caughtUp ? "Caught up" : "Not caught up within " + timeout, queue.pending() + queue.inFlight(), queue.parked());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s: %d waiting, %d parked for a person (see the log for the reasons).%n",
+            caughtUp ? "Caught up" : "Not caught up within " + timeout, queue.pending() + queue.inFlight(),
+            queue.parked());
+        if (inbound.isPresent()) {
+          out.printf("Spotler changes read up to %s; two-way conflicts recorded: %d (see status).%n",
+              inbound.get().position().map(Instant::toString).orElse("(never)"),
+              connector.store().conflicts().count(loaded.connection().id()));
+        }
         return caughtUp ? 0 : EXIT_NOT_CAUGHT_UP;
       }
     }

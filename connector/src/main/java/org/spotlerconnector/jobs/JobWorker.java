@@ -47,6 +47,13 @@ public final class JobWorker implements AutoCloseable {
 
   /** One poll: runs every due job of one page and waits for them; returns how many this worker finished or rescheduled. */
   public int pollOnce() {
+    return poll().handled();
+  }
+
+  /** What one poll read and did. */
+  private record Poll(int read, int handled) {}
+
+  private Poll poll() {
     List<SpotlerJob> due = table.due(clock.instant(), settings.lease(), settings.pageSize());
     List<Future<JobProcessor.Result>> results = due.stream()
         .map(job -> pool.submit(() -> processor.process(job)))
@@ -59,12 +66,13 @@ public final class JobWorker implements AutoCloseable {
         }
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
-        return handled;
+        return new Poll(0, handled); // stop polling
+
       } catch (java.util.concurrent.ExecutionException failed) {
         LOG.atWarn().addKeyValue("error", String.valueOf(failed.getCause())).log("a job could not be processed");
       }
     }
-    return handled;
+    return new Poll(due.size(), handled);
   }
 
   /**
@@ -95,9 +103,16 @@ public final class JobWorker implements AutoCloseable {
     }
   }
 
+  /**
+   * Polls, and polls again at once while the pages come back full, so a backlog is worked off without waiting an
+   * interval between pages.
+   */
   private void pollSafely() {
     try {
-      pollOnce();
+      Poll poll;
+      do {
+        poll = poll();
+      } while (poll.read() == settings.pageSize() && !pool.isShutdown());
     } catch (RuntimeException failure) {
       LOG.atWarn().addKeyValue("error", failure.toString()).log("polling the job table failed; will poll again");
     }

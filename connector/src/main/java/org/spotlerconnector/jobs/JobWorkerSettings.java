@@ -40,6 +40,10 @@ public record JobWorkerSettings(
     return new JobWorkerSettings(pollInterval, count, pageSize, maxAttempts, firstRetry, maxRetry, lease);
   }
 
+  public JobWorkerSettings withPageSize(int size) {
+    return new JobWorkerSettings(pollInterval, threads, size, maxAttempts, firstRetry, maxRetry, lease);
+  }
+
   public JobWorkerSettings withRetries(int attempts, Duration first, Duration max) {
     return new JobWorkerSettings(pollInterval, threads, pageSize, attempts, first, max, lease);
   }

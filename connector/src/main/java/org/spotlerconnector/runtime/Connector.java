@@ -44,6 +44,8 @@ import org.spotlerconnector.sync.OutboundSync;
 import org.spotlerconnector.sync.OutboundSyncSettings;
 import org.spotlerconnector.sync.SyncListener;
 import org.spotlerconnector.sync.SyncRequests;
+import org.spotlerconnector.sync.TwoWayCheck;
+import org.spotlerconnector.sync.inbound.InboundSync;
 import org.spotlerconnector.web.JobIntake;
 import org.spotlerconnector.web.WebMetrics;
 import org.spotlerconnector.web.WebServer;
@@ -65,6 +67,7 @@ public final class Connector implements AutoCloseable {
   private final MailPlusClient spotler;
   private final Store store;
   private final OutboundSync outbound;
+  private final Optional<InboundSync> inbound;
   private final Optional<JobWorker> jobs;
   private final Optional<AutomationRefreshSchedule> automationRefresh;
   private final Optional<WebServer> web;
@@ -77,8 +80,17 @@ public final class Connector implements AutoCloseable {
         new MappingCheck(new DataverseSchemaReader(dataverse), new SpotlerSchemaReader(spotler), config.spotler().timeZone())
             .check(config.mapping());
     this.store = StoreOpener.open(config.store(), clock);
-    this.outbound =
-        new OutboundSync(outboundSettings(config), dataverse, spotler, store, mapper, listener, syncRequests(), clock);
+    Optional<InboundSide> inboundSide;
+    try {
+      inboundSide = InboundSide.of(config, dataverse, spotler, store, clock);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    this.inbound = inboundSide.map(InboundSide::sync);
+    TwoWayCheck twoWay = inboundSide.map(InboundSide::twoWayCheck).orElse(TwoWayCheck.NONE);
+    this.outbound = new OutboundSync(
+        outboundSettings(config), dataverse, spotler, store, mapper, listener, syncRequests(), twoWay, clock);
     this.jobs = jobWorker(config.jobs(), clock);
     if (config.sync().outbound().onChange() == OnChange.JOB && jobs.isEmpty()) {
       store.close();
@@ -171,6 +183,14 @@ public final class Connector implements AutoCloseable {
     return outbound;
   }
 
+  /**
+   * The inbound sync, when {@code sync.inbound.enabled} is on and the mapping has a row mapped {@code <-} or {@code
+   * <->}.
+   */
+  public Optional<InboundSync> inbound() {
+    return inbound;
+  }
+
   /** The Spotler Jobs worker, when jobs run on this connector. */
   public Optional<JobWorker> jobs() {
     return jobs;
@@ -179,6 +199,7 @@ public final class Connector implements AutoCloseable {
   /** Starts the sync flows, the job worker and the scheduled automation refresh in the background. */
   public void start() {
     outbound.start();
+    inbound.ifPresent(InboundSync::start);
     jobs.ifPresent(JobWorker::start);
     automationRefresh.ifPresent(AutomationRefreshSchedule::start);
     web.ifPresent(WebServer::start);
@@ -190,6 +211,7 @@ public final class Connector implements AutoCloseable {
     web.ifPresent(WebServer::close);
     automationRefresh.ifPresent(AutomationRefreshSchedule::close);
     jobs.ifPresent(JobWorker::close);
+    inbound.ifPresent(InboundSync::close);
     outbound.close();
     store.close();
   }

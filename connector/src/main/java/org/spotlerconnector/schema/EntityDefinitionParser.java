@@ -1,12 +1,14 @@
 package org.spotlerconnector.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.spotlerconnector.dataverse.DataverseException;
+import org.spotlerconnector.mapping.ColumnMetadata;
 import org.spotlerconnector.mapping.ColumnType;
 import org.spotlerconnector.mapping.LookupTarget;
 import org.spotlerconnector.mapping.TableSchema;
@@ -15,14 +17,19 @@ import org.spotlerconnector.mapping.TableSchema;
  * Reads the answer to {@code GET EntityDefinitions(LogicalName='…')} with {@code Attributes} and
  * {@code ManyToOneRelationships} expanded: an {@code EntityMetadata} object whose attributes carry {@code LogicalName},
  * {@code AttributeType} and {@code AttributeTypeName: {"Value": "…"}}, and whose relationships carry
- * {@code ReferencingAttribute}, {@code ReferencedEntity} and {@code ReferencingEntityNavigationPropertyName}.
+ * {@code ReferencingAttribute}, {@code ReferencedEntity} and {@code ReferencingEntityNavigationPropertyName}. The
+ * columns get the details of their entries in the answers to the {@link TypedAttributeQuery typed queries} (see
+ * {@link ColumnDetails}).
  */
 final class EntityDefinitionParser {
   private static final String VIRTUAL = "Virtual";
 
   private EntityDefinitionParser() {}
 
-  static TableMetadata parse(String requestedName, JsonNode definition) {
+  /**
+   * @param typedAttributes the entries of the typed queries' answers, by the attribute's {@code LogicalName}
+   */
+  static TableMetadata parse(String requestedName, JsonNode definition, Map<String, JsonNode> typedAttributes) {
     String logicalName = requiredText(definition, "LogicalName", requestedName);
     JsonNode attributes = definition.path("Attributes");
     if (!attributes.isArray()) {
@@ -35,11 +42,12 @@ final class EntityDefinitionParser {
       if (column.isEmpty()) {
         continue;
       }
-      ColumnType type = columnType(attribute);
+      ColumnType type = ColumnType.fromAttributeType(attributeType(attribute));
       if (type == ColumnType.LOOKUP) {
         schema.lookup(column, lookups.getOrDefault(column, List.of()).toArray(LookupTarget[]::new));
       } else {
-        schema.column(column, type);
+        JsonNode typed = typedAttributes.getOrDefault(column, MissingNode.getInstance());
+        schema.column(ColumnDetails.apply(ColumnMetadata.of(column, type), typed));
       }
     }
     return new TableMetadata(
@@ -51,15 +59,16 @@ final class EntityDefinitionParser {
   }
 
   /**
-   * A multi-select choice is a {@code Virtual} attribute, told apart from images and other virtual columns only by
-   * its type name ({@code MultiSelectPicklistType}).
+   * The attribute's {@code AttributeType}, e.g. {@code Picklist}; for a {@code Virtual} attribute its type name,
+   * since a multi-select choice is told apart from images and other virtual columns only by that
+   * ({@code MultiSelectPicklistType}).
    */
-  private static ColumnType columnType(JsonNode attribute) {
+  static String attributeType(JsonNode attribute) {
     String attributeType = attribute.path("AttributeType").asText("");
     if (VIRTUAL.equalsIgnoreCase(attributeType)) {
-      return ColumnType.fromAttributeType(attribute.path("AttributeTypeName").path("Value").asText(""));
+      return attribute.path("AttributeTypeName").path("Value").asText("");
     }
-    return ColumnType.fromAttributeType(attributeType);
+    return attributeType;
   }
 
   /** A lookup with several targets (a customer or owner lookup) has one relationship per target table. */
@@ -85,7 +94,7 @@ final class EntityDefinitionParser {
     return value.isTextual() && !value.asText().isEmpty() ? Optional.of(value.asText()) : Optional.empty();
   }
 
-  private static DataverseException malformed(String table, String what) {
+  static DataverseException malformed(String table, String what) {
     return new DataverseException(
         200, "", "the definition Dataverse returned for table '" + table + "' " + what, "", null);
   }

@@ -33,6 +33,8 @@ public final class MailPlusClient {
   public static final int MAX_CONTACTS_PER_CALL = 100;
   /** The largest {@code pageSize} Mail+ accepts (spotler-api.md §7.3). */
   public static final int MAX_PAGE_SIZE = 10_000;
+  /** The account's e-mail address property, which Mail+ derives the EMAIL channel from (spotler-api.md §2.1, §2.2). */
+  public static final String EMAIL_PROPERTY = "email";
   /** ISO-8601 with an explicit offset; {@code xxx} writes {@code +00:00}, not {@code Z} (spotler-api.md §7.4). */
   private static final DateTimeFormatter QUERY_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
@@ -145,6 +147,29 @@ public final class MailPlusClient {
     requireExternalId(contact.externalId(), "contact.externalId");
     SingleContact body = new SingleContact(true, purge, ContactBody.of(contact));
     transport.send("POST", "/contact", null, MailPlusJson.write(body));
+  }
+
+  /**
+   * Gives a contact without externalId, such as one that signed up through a form ({@code POST /subscription/subscribe},
+   * spotler-api.md §2.12), this externalId, and tells whether that worked. The 2022 spec has no call for it; this is
+   * the one place that knows how it is done, by the assumption of ADR 0004: {@code POST /contact} with {@code
+   * update:true} and a new externalId links the one contact that has this e-mail address and no externalId yet. {@code
+   * GET /contact/{externalId}} afterwards shows whether it did: it answers that contact only when it was linked. A
+   * repeated call, after the contact got the externalId, changes nothing.
+   *
+   * @param encryptedId the contact's own id, by which it was known until now
+   * @param email the contact's e-mail address, which the account recognises it by
+   * @return false when Mail+ gave the externalId to another contact (created one, for instance), so the contact with
+   *     this encryptedId is not linked
+   * @throws MailPlusInvalidRequestException when Mail+ rejects the e-mail address
+   */
+  public boolean linkExternalId(String encryptedId, String email, String externalId) {
+    Objects.requireNonNull(encryptedId, "encryptedId cannot be null");
+    Objects.requireNonNull(email, "email cannot be null");
+    insertOrUpdateContact(SpotlerContact.of(externalId).withProperty(EMAIL_PROPERTY, email), false);
+    boolean linked = getContact(externalId).map(SpotlerContact::encryptedId).filter(encryptedId::equals).isPresent();
+    LOG.atDebug().addKeyValue("encryptedId", encryptedId).addKeyValue("linked", linked).log("Mail+ externalId link");
+    return linked;
   }
 
   /**

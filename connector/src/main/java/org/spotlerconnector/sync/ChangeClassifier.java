@@ -1,6 +1,5 @@
 package org.spotlerconnector.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import org.spotlerconnector.mapping.OutboundMapper;
@@ -14,7 +13,7 @@ import org.spotlerconnector.mapping.SourceTable;
  */
 final class ChangeClassifier {
   /** Columns the classifier reads besides the mapped ones. */
-  static final Set<String> STATE_COLUMNS = Set.of("statecode", "donotemail");
+  static final Set<String> STATE_COLUMNS = RowState.COLUMNS;
 
   private final OutboundMapper mapper;
   private final OutboundSyncSettings settings;
@@ -25,11 +24,10 @@ final class ChangeClassifier {
   }
 
   OutboundAction classify(SourceTable table, ObjectNode row) {
-    JsonNode state = row.get("statecode");
-    if (state != null && state.isNumber() && state.asInt() != 0) {
+    if (RowState.inactive(row)) {
       return new OutboundAction.Remove(settings.onInactive(), false, "the " + table.logicalName() + " is not active");
     }
-    if (row.path("donotemail").asBoolean(false)) {
+    if (RowState.doNotEmail(row)) {
       return new OutboundAction.Remove(settings.onDoNotEmail(), false, "the " + table.logicalName() + " is set to Do Not Email");
     }
     OutboundResult result = mapper.map(table, row);

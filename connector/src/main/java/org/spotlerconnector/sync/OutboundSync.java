@@ -73,6 +73,23 @@ public final class OutboundSync implements AutoCloseable {
       SyncListener listener,
       SyncRequests syncRequests,
       Clock clock) {
+    this(settings, dataverse, spotler, store, mapper, listener, syncRequests, TwoWayCheck.NONE, clock);
+  }
+
+  /**
+   * As the other constructors, with the two-way side of the mapping: records with {@code <->} fields are checked
+   * against their Spotler contact before a send, so that a Spotler edit is merged rather than overwritten.
+   */
+  public OutboundSync(
+      OutboundSyncSettings settings,
+      DataverseClient dataverse,
+      MailPlusClient spotler,
+      Store store,
+      OutboundMapper mapper,
+      SyncListener listener,
+      SyncRequests syncRequests,
+      TwoWayCheck twoWay,
+      Clock clock) {
     this.settings = settings;
     this.store = store;
     ChangeClassifier classifier = new ChangeClassifier(mapper, settings);
@@ -82,7 +99,7 @@ public final class OutboundSync implements AutoCloseable {
             mapper.requiredSelect(table), listener, rereads, syncRequests, clock));
       }
     }
-    this.sender = new QueueSender(spotler, store, settings, listener, clock);
+    this.sender = new QueueSender(spotler, store, settings, listener, twoWay, clock);
   }
 
   /** Starts the readers and senders on their own threads. */

@@ -10,10 +10,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotlerconnector.mapping.SourceTable;
 import org.spotlerconnector.spotler.ContactResult;
+import org.spotlerconnector.spotler.ContactResultCode;
 import org.spotlerconnector.spotler.MailPlusClient;
 import org.spotlerconnector.spotler.MailPlusException;
 import org.spotlerconnector.spotler.MailPlusNotFoundException;
@@ -29,26 +31,37 @@ import org.spotlerconnector.store.SyncedRecord;
  * Sends queued changes to Spotler: claims a batch, upserts the changed contacts in calls of at most 100
  * ({@code POST /contact/list}), removes the removed ones as configured, and records what was synced. A contact that
  * Spotler rejects is parked with Spotler's reason while the rest of the batch goes on; a failure of the whole call
- * (Spotler unreachable after the client's retries) puts the batch back with a growing delay.
+ * (Spotler unreachable after the client's retries) puts the batch back with a growing delay. Two-way fields go
+ * through {@link TwoWaySending}, so that an edit made in Spotler meanwhile is merged, never overwritten.
  */
 final class QueueSender {
   private static final Logger LOG = LoggerFactory.getLogger(QueueSender.class);
   private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
   private static final Duration LAST_RETRY = Duration.ofHours(1);
   private static final String PERMISSIONS = "permissions";
+  /** Contacts per upsert whose Spotler contact is read first (a two-way field changed). */
+  private static final int READ_FIRST_PER_CALL = 10;
 
   private final MailPlusClient spotler;
   private final Store store;
   private final OutboundSyncSettings settings;
   private final SyncListener listener;
+  private final TwoWaySending twoWay;
   private final Clock clock;
   private volatile List<Long> permissionBits;
 
-  QueueSender(MailPlusClient spotler, Store store, OutboundSyncSettings settings, SyncListener listener, Clock clock) {
+  QueueSender(
+      MailPlusClient spotler,
+      Store store,
+      OutboundSyncSettings settings,
+      SyncListener listener,
+      TwoWayCheck twoWay,
+      Clock clock) {
     this.spotler = spotler;
     this.store = store;
     this.settings = settings;
     this.listener = listener;
+    this.twoWay = new TwoWaySending(twoWay);
     this.clock = clock;
   }
 
@@ -95,20 +108,70 @@ final class QueueSender {
     List<QueuedChange> unchanged = new ArrayList<>();
     for (QueuedChange change : changes) {
       SyncedRecord last = synced.get(change.recordId());
-      (last != null && last.hasSameValues(properties(change)) ? unchanged : toSend).add(change);
+      (last != null && SyncedBase.holds(last, properties(change)) ? unchanged : toSend).add(change);
     }
     complete(unchanged);
     outcome.unchanged += unchanged.size();
-    int perCall = settings.contactsPerCall();
-    for (int from = 0; from < toSend.size(); from += perCall) {
-      sendChunk(tableName, toSend.subList(from, Math.min(toSend.size(), from + perCall)), outcome);
+    List<QueuedChange> plain = new ArrayList<>();
+    List<QueuedChange> readFirst = new ArrayList<>();
+    for (QueuedChange change : toSend) {
+      boolean read = twoWay.needsSpotlerRead(table(tableName), properties(change), synced.get(change.recordId()));
+      (read ? readFirst : plain).add(change);
+    }
+    sendInChunks(tableName, plain, settings.contactsPerCall(), synced, outcome);
+    // Their contacts are read right before the send, a few at a time, so that an edit made in Spotler has little time
+    // to slip in between the read and the send, which Spotler offers no condition for.
+    sendInChunks(tableName, readFirst, Math.min(READ_FIRST_PER_CALL, settings.contactsPerCall()), synced, outcome);
+  }
+
+  private void sendInChunks(
+      String tableName, List<QueuedChange> changes, int perCall, Map<String, SyncedRecord> synced, Outcome outcome) {
+    for (int from = 0; from < changes.size(); from += perCall) {
+      List<QueuedChange> chunk = changes.subList(from, Math.min(changes.size(), from + perCall));
+      sendChunk(tableName, withoutMergedBothWays(tableName, chunk, synced, outcome), synced, outcome);
     }
   }
 
-  private void sendChunk(String tableName, List<QueuedChange> chunk, Outcome outcome) {
+  /**
+   * The changes still to send once the records that Spotler changed too, in a two-way field, were merged both ways;
+   * those are done. When the merge fails as a whole, its records are retried later.
+   */
+  private List<QueuedChange> withoutMergedBothWays(
+      String tableName, List<QueuedChange> changes, Map<String, SyncedRecord> synced, Outcome outcome) {
+    Map<String, ObjectNode> properties = new LinkedHashMap<>();
+    changes.forEach(change -> properties.put(change.recordId(), properties(change)));
+    Set<String> merged;
+    try {
+      merged = twoWay.mergeEditedInSpotler(table(tableName), properties, synced);
+    } catch (MailPlusUnauthorizedException e) {
+      LOG.atError().log("Spotler does not accept the credentials; check the consumer key and secret: {}",
+          e.getMessage());
+      retryLater(changes, e);
+      return List.of();
+    } catch (RuntimeException e) {
+      retryLater(changes, e);
+      return List.of();
+    }
+    if (merged.isEmpty()) {
+      return changes;
+    }
+    List<QueuedChange> rest = new ArrayList<>();
+    List<QueuedChange> done = new ArrayList<>();
+    changes.forEach(change -> (merged.contains(change.recordId()) ? done : rest).add(change));
+    complete(done);
+    outcome.sent += done.size();
+    return rest;
+  }
+
+  private void sendChunk(
+      String tableName, List<QueuedChange> chunk, Map<String, SyncedRecord> synced, Outcome outcome) {
+    if (chunk.isEmpty()) {
+      return;
+    }
     List<SpotlerContact> contacts = new ArrayList<>(chunk.size());
     for (QueuedChange change : chunk) {
-      contacts.add(SpotlerContact.of(change.recordId(), fields(properties(change))));
+      ObjectNode sendable = twoWay.sendable(table(tableName), properties(change), synced.get(change.recordId()));
+      contacts.add(SpotlerContact.of(change.recordId(), fields(sendable)));
     }
     List<ContactResult> results;
     try {
@@ -137,7 +200,8 @@ final class QueueSender {
     for (QueuedChange change : chunk) {
       ContactResult result = byId.get(change.recordId());
       if (result != null && result.isOk()) {
-        syncedRecords.add(SyncedRecord.of(tableName, change.recordId(), properties(change), now));
+        ObjectNode base = SyncedBase.overlay(synced.get(change.recordId()), properties(change));
+        syncedRecords.add(SyncedRecord.of(tableName, change.recordId(), base, now));
         links.add(new RecordLink(tableName, change.recordId(), change.recordId(), now, "OK"));
         done.add(change);
       } else {
@@ -239,18 +303,26 @@ final class QueueSender {
   }
 
   /**
-   * Upserts one record's mapped properties now, outside the queue, and records what was synced as a queued send would.
-   * Errors of the call are thrown to the caller.
+   * Upserts one record's mapped properties now, outside the queue, and records what was synced as a queued send would;
+   * a record that Spotler changed too, in a two-way field, is merged both ways instead. Errors of the calls are thrown
+   * to the caller.
    */
   ContactResult upsertNow(SourceTable table, String recordId, ObjectNode properties) {
-    List<ContactResult> results = spotler.upsertContacts(List.of(SpotlerContact.of(recordId, fields(properties))));
+    SyncedRecord last = store.syncedValues().get(settings.connectionId(), table.logicalName(), recordId).orElse(null);
+    Map<String, SyncedRecord> bases = last == null ? Map.of() : Map.of(recordId, last);
+    if (!twoWay.mergeEditedInSpotler(table, Map.of(recordId, properties), bases).isEmpty()) {
+      return new ContactResult(recordId, ContactResultCode.OK, null);
+    }
+    ObjectNode sendable = twoWay.sendable(table, properties, last);
+    List<ContactResult> results = spotler.upsertContacts(List.of(SpotlerContact.of(recordId, fields(sendable))));
     ContactResult result = results.stream().filter(r -> recordId.equals(r.externalId())).findFirst()
         .orElseThrow(() -> new IllegalStateException("Spotler did not report a result for the contact"));
     if (result.isOk()) {
       Instant now = clock.instant();
+      ObjectNode base = SyncedBase.overlay(last, properties);
       store.inTransaction(repositories -> {
         repositories.syncedValues().put(settings.connectionId(),
-            List.of(SyncedRecord.of(table.logicalName(), recordId, properties, now)));
+            List.of(SyncedRecord.of(table.logicalName(), recordId, base, now)));
         repositories.recordLinks().link(settings.connectionId(),
             List.of(new RecordLink(table.logicalName(), recordId, recordId, now, "OK")));
       });

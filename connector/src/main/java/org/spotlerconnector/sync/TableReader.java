@@ -265,7 +265,7 @@ final class TableReader {
     actions.forEach((id, action) -> {
       SyncedRecord last = synced.get(id);
       boolean unchanged = action instanceof OutboundAction.Upsert upsert && last != null && !queued.contains(id)
-          && last.hasSameValues(upsert.properties());
+          && SyncedBase.holds(last, upsert.properties());
       if (!unchanged) {
         changes.add(new RecordChange(table.logicalName(), id, action.kind(), changedAt.get(id), action.toPayload()));
       }

@@ -88,7 +88,8 @@ final class InstalledJobsSandbox implements AutoCloseable {
         .filter(id -> sandbox.mailplus().contact(id).isPresent())
         .toList();
     if (contactIds.size() < contactsInSpotler) {
-      throw new IllegalStateException("only " + contactIds.size() + " of " + contactsInSpotler + " contacts are in Mail+");
+      throw new IllegalStateException(
+          "only " + contactIds.size() + " of " + contactsInSpotler + " contacts are in Mail+");
     }
     create(job(JobOperation.REFRESH_AUTOMATIONS));
     runDueJobs();
@@ -102,7 +103,9 @@ final class InstalledJobsSandbox implements AutoCloseable {
 
   /** Quick polls and retries without waiting, for tests that run the due jobs themselves. */
   static JobWorkerSettings fastSettings() {
-    return JobWorkerSettings.defaults().withPollInterval(Duration.ofMillis(50)).withRetries(3, Duration.ZERO, Duration.ZERO);
+    return JobWorkerSettings.defaults()
+        .withPollInterval(Duration.ofMillis(50))
+        .withRetries(3, Duration.ZERO, Duration.ZERO);
   }
 
   /** Runs every due job once with a fresh worker; returns how many it finished or rescheduled. */
@@ -174,7 +177,8 @@ final class InstalledJobsSandbox implements AutoCloseable {
   }
 
   ObjectNode automationRow(String triggerCode) {
-    return dataverse.retrieve(SCHEMA.automationEntitySet(), RecordKey.alternate(SCHEMA.column("triggercode"), triggerCode))
+    RecordKey byTriggerCode = RecordKey.alternate(SCHEMA.column("triggercode"), triggerCode);
+    return dataverse.retrieve(SCHEMA.automationEntitySet(), byTriggerCode)
         .orElseThrow(() -> new AssertionError("no automation row for trigger " + triggerCode));
   }
 

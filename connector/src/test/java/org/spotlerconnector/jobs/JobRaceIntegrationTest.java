@@ -1,6 +1,8 @@
 package org.spotlerconnector.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spotlerconnector.jobs.InstalledJobsSandbox.forContact;
+import static org.spotlerconnector.jobs.InstalledJobsSandbox.job;
 import static org.spotlerconnector.sandbox.mailplus.DemoAutomations.WELCOME_TRIGGER_CODE;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,10 +40,11 @@ class JobRaceIntegrationTest {
     List<String> jobIds = new ArrayList<>();
     for (int i = 0; i < JOBS; i++) {
       ObjectNode job = env.withAutomation(
-          InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), env.contactId(i)), WELCOME_TRIGGER_CODE);
+          forContact(job(JobOperation.START_AUTOMATION), env.contactId(i)), WELCOME_TRIGGER_CODE);
       jobIds.add(env.create(job));
     }
-    JobWorkerSettings settings = InstalledJobsSandbox.fastSettings().withThreads(4).withPollInterval(Duration.ofMillis(20));
+    JobWorkerSettings settings =
+        InstalledJobsSandbox.fastSettings().withThreads(4).withPollInterval(Duration.ofMillis(20));
 
     try (JobWorker first = env.worker(settings); JobWorker second = env.worker(settings)) {
       first.start();

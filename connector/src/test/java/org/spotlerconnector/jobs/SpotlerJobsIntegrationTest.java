@@ -1,6 +1,9 @@
 package org.spotlerconnector.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spotlerconnector.jobs.InstalledJobsSandbox.SCHEMA;
+import static org.spotlerconnector.jobs.InstalledJobsSandbox.forContact;
+import static org.spotlerconnector.jobs.InstalledJobsSandbox.job;
 import static org.spotlerconnector.sandbox.mailplus.DemoAutomations.ONBOARDING_CAMPAIGN_ID;
 import static org.spotlerconnector.sandbox.mailplus.DemoAutomations.ONBOARDING_TRIGGER_ID;
 import static org.spotlerconnector.sandbox.mailplus.DemoAutomations.ORDER_FOLLOW_UP_TRIGGER_CODE;
@@ -56,10 +59,10 @@ class SpotlerJobsIntegrationTest {
   @Test
   @DisplayName("dataverse-tables.md: rows whose trigger left Spotler are deactivated, not deleted")
   void refresh_automations_deactivates_vanished_triggers() {
-    env.dataverse.create(InstalledJobsSandbox.SCHEMA.automationEntitySet(), JsonNodeFactory.instance.objectNode()
+    env.dataverse.create(SCHEMA.automationEntitySet(), JsonNodeFactory.instance.objectNode()
         .put("spot_name", "🚀 Gone").put("spot_kind", 1).put("spot_triggercode", "gone-code")
         .put("spot_spotlerid", "gone").put("spot_isactive", true));
-    String jobId = env.create(InstalledJobsSandbox.job(JobOperation.REFRESH_AUTOMATIONS));
+    String jobId = env.create(job(JobOperation.REFRESH_AUTOMATIONS));
     env.runDueJobs();
 
     assertThat(env.row(jobId).get("spot_resultcode").asText()).isEqualTo("OK");
@@ -71,7 +74,7 @@ class SpotlerJobsIntegrationTest {
   @DisplayName("issue: a started automation ends OK with the AutomationContactId stored and a timeline post")
   void start_automation_stores_the_run_id_and_posts_on_the_timeline() {
     String contact = env.contactId(0);
-    ObjectNode job = env.withAutomation(InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), contact),
+    ObjectNode job = env.withAutomation(forContact(job(JobOperation.START_AUTOMATION), contact),
         WELCOME_TRIGGER_CODE)
         .put("spot_automationfields", "invoiceEmail=jan@example.com;\ncrosssell={123,567}\norderLink=<URL>");
     String jobId = env.create(job);
@@ -101,7 +104,7 @@ class SpotlerJobsIntegrationTest {
   @DisplayName("manual: invalid Automation Fields fail the job with a message naming the field; nothing is sent")
   void invalid_automation_fields_fail_naming_the_field() {
     ObjectNode job = env.withAutomation(
-        InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), env.contactId(0)), WELCOME_TRIGGER_CODE)
+        forContact(job(JobOperation.START_AUTOMATION), env.contactId(0)), WELCOME_TRIGGER_CODE)
         .put("spot_automationfields", "invoiceEmail=jan@example.com\norderLink=not a link");
     String jobId = env.create(job);
 
@@ -117,11 +120,11 @@ class SpotlerJobsIntegrationTest {
   @Test
   @DisplayName("dataverse-tables.md: an automation Spotler no longer has fails as AUTOMATION_NOT_FOUND")
   void unknown_automation_fails_as_not_found() {
-    String rowId = env.dataverse.create(InstalledJobsSandbox.SCHEMA.automationEntitySet(), JsonNodeFactory.instance.objectNode()
+    String rowId = env.dataverse.create(SCHEMA.automationEntitySet(), JsonNodeFactory.instance.objectNode()
         .put("spot_name", "🚀 Gone").put("spot_kind", 1).put("spot_triggercode", "gone-code")
         .put("spot_spotlerid", "no-such-automation").put("spot_isactive", true));
-    ObjectNode job = InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), env.contactId(0));
-    org.spotlerconnector.dataverse.Lookups.bind(job, "spot_automation", InstalledJobsSandbox.SCHEMA.automationEntitySet(),
+    ObjectNode job = forContact(job(JobOperation.START_AUTOMATION), env.contactId(0));
+    org.spotlerconnector.dataverse.Lookups.bind(job, "spot_automation", SCHEMA.automationEntitySet(),
         RecordKey.id(rowId));
     String jobId = env.create(job);
 
@@ -134,7 +137,7 @@ class SpotlerJobsIntegrationTest {
   @DisplayName("ADR 0003: a draft automation cannot be triggered: AUTOMATION_NOT_ACTIVE")
   void draft_automation_fails_as_not_active() {
     String jobId = env.create(env.withAutomation(
-        InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), env.contactId(0)), WIN_BACK_TRIGGER_CODE));
+        forContact(job(JobOperation.START_AUTOMATION), env.contactId(0)), WIN_BACK_TRIGGER_CODE));
 
     env.runDueJobs();
 
@@ -147,10 +150,10 @@ class SpotlerJobsIntegrationTest {
   void participation_limit_fails_as_not_triggered() {
     String contact = env.contactId(0);
     String first = env.create(env.withAutomation(
-        InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), contact), ORDER_FOLLOW_UP_TRIGGER_CODE));
+        forContact(job(JobOperation.START_AUTOMATION), contact), ORDER_FOLLOW_UP_TRIGGER_CODE));
     env.runDueJobs();
     String second = env.create(env.withAutomation(
-        InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), contact), ORDER_FOLLOW_UP_TRIGGER_CODE));
+        forContact(job(JobOperation.START_AUTOMATION), contact), ORDER_FOLLOW_UP_TRIGGER_CODE));
     env.runDueJobs();
 
     assertThat(env.row(first).get("spot_resultcode").asText()).isEqualTo("OK");
@@ -163,7 +166,7 @@ class SpotlerJobsIntegrationTest {
     env.sandbox.mailplusServer().faults()
         .add(FaultRule.of(FaultRule.Kind.DROP_AFTER_HANDLING).onPath("/automation/trigger").times(1));
     String jobId = env.create(env.withAutomation(
-        InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), env.contactId(0)), WELCOME_TRIGGER_CODE));
+        forContact(job(JobOperation.START_AUTOMATION), env.contactId(0)), WELCOME_TRIGGER_CODE));
 
     env.runDueJobs();
     env.runDueJobs();
@@ -178,7 +181,7 @@ class SpotlerJobsIntegrationTest {
   @DisplayName("design.md §5: a job reclaimed after a crash while its trigger was being sent is OUTCOME_UNKNOWN")
   void job_reclaimed_with_the_trigger_marker_is_not_triggered_again() {
     ObjectNode job = env.withAutomation(
-        InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), env.contactId(0)), WELCOME_TRIGGER_CODE)
+        forContact(job(JobOperation.START_AUTOMATION), env.contactId(0)), WELCOME_TRIGGER_CODE)
         .put("statecode", 0).put("statuscode", 100000001).put("spot_attempts", 1)
         .put("spot_startedon", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString())
         .put("spot_resultmessage", JobTable.TRIGGER_SENDING);
@@ -195,13 +198,13 @@ class SpotlerJobsIntegrationTest {
   void stop_automation_by_run_id() {
     String contact = env.contactId(0);
     String start = env.create(env.withAutomation(
-        InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), contact), WELCOME_TRIGGER_CODE));
+        forContact(job(JobOperation.START_AUTOMATION), contact), WELCOME_TRIGGER_CODE));
     env.runDueJobs();
     String runId = env.row(start).get("spot_automationcontactid").asText();
 
-    String stop = env.create(InstalledJobsSandbox.job(JobOperation.STOP_AUTOMATION).put("spot_automationcontactid", runId));
+    String stop = env.create(job(JobOperation.STOP_AUTOMATION).put("spot_automationcontactid", runId));
     env.runDueJobs();
-    String again = env.create(InstalledJobsSandbox.job(JobOperation.STOP_AUTOMATION).put("spot_automationcontactid", runId));
+    String again = env.create(job(JobOperation.STOP_AUTOMATION).put("spot_automationcontactid", runId));
     env.runDueJobs();
 
     assertThat(env.row(stop).get("spot_resultcode").asText()).isEqualTo("OK");
@@ -215,11 +218,11 @@ class SpotlerJobsIntegrationTest {
   void stop_automation_for_a_contact() {
     String contact = env.contactId(0);
     env.create(env.withAutomation(
-        InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), contact), WELCOME_TRIGGER_CODE));
+        forContact(job(JobOperation.START_AUTOMATION), contact), WELCOME_TRIGGER_CODE));
     env.runDueJobs();
 
     String stop = env.create(env.withAutomation(
-        InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.STOP_AUTOMATION), contact), WELCOME_TRIGGER_CODE));
+        forContact(job(JobOperation.STOP_AUTOMATION), contact), WELCOME_TRIGGER_CODE));
     env.runDueJobs();
 
     assertThat(env.row(stop).get("spot_resultcode").asText()).isEqualTo("OK");
@@ -231,13 +234,13 @@ class SpotlerJobsIntegrationTest {
   void legacy_campaign_start_and_stop() {
     String contact = env.contactId(0);
     String start = env.create(env.withAutomation(
-        InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), contact), ONBOARDING_TRIGGER_ID));
+        forContact(job(JobOperation.START_AUTOMATION), contact), ONBOARDING_TRIGGER_ID));
     env.runDueJobs();
     assertThat(env.row(start).get("spot_resultcode").asText()).isEqualTo("OK");
     assertThat(env.sandbox.mailplus().campaigns().participationsOf(contact)).hasSize(1);
 
     String stop = env.create(env.withAutomation(
-        InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.STOP_AUTOMATION), contact), ONBOARDING_TRIGGER_ID));
+        forContact(job(JobOperation.STOP_AUTOMATION), contact), ONBOARDING_TRIGGER_ID));
     env.runDueJobs();
     assertThat(env.row(stop).get("spot_resultcode").asText()).isIn("OK", "NOT_RUNNING");
   }
@@ -247,7 +250,7 @@ class SpotlerJobsIntegrationTest {
   void start_automation_pushes_a_contact_spotler_lacks() {
     String contact = env.contactNotInSpotler();
     String jobId = env.create(env.withAutomation(
-        InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.START_AUTOMATION), contact), ORDER_FOLLOW_UP_TRIGGER_CODE));
+        forContact(job(JobOperation.START_AUTOMATION), contact), ORDER_FOLLOW_UP_TRIGGER_CODE));
 
     env.runDueJobs();
 
@@ -260,9 +263,9 @@ class SpotlerJobsIntegrationTest {
   @DisplayName("issue: Add Tag tags the contact; without a customer or lead it only creates the tag")
   void add_tag_with_and_without_a_record() {
     String contact = env.contactId(0);
-    String tagged = env.create(InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.ADD_TAG), contact)
+    String tagged = env.create(forContact(job(JobOperation.ADD_TAG), contact)
         .put("spot_tag", "VIP"));
-    String created = env.create(InstalledJobsSandbox.job(JobOperation.ADD_TAG).put("spot_tag", "Newsletter; Events"));
+    String created = env.create(job(JobOperation.ADD_TAG).put("spot_tag", "Newsletter; Events"));
     env.runDueJobs();
 
     assertThat(env.row(tagged).get("spot_resultcode").asText()).isEqualTo("OK");
@@ -278,7 +281,7 @@ class SpotlerJobsIntegrationTest {
     env.sandbox.mailplus().tags().tagContact(contact, "Lead", 10);
     env.sandbox.mailplus().tags().tagContact(contact, "Customer", null);
     env.sandbox.mailplus().tags().tagContact(contact, "VIP", null);
-    String jobId = env.create(InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.REMOVE_TAG), contact)
+    String jobId = env.create(forContact(job(JobOperation.REMOVE_TAG), contact)
         .put("spot_tag", "Lead, Customer"));
 
     env.runDueJobs();
@@ -291,13 +294,13 @@ class SpotlerJobsIntegrationTest {
   @DisplayName("issue: Set, Increase and Decrease Score change the contact's score on a tag")
   void score_operations() {
     String contact = env.contactId(0);
-    env.create(InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.SET_SCORE), contact)
+    env.create(forContact(job(JobOperation.SET_SCORE), contact)
         .put("spot_tag", "Lead").put("spot_score", 10));
     env.runDueJobs();
-    env.create(InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.INCREASE_SCORE), contact)
+    env.create(forContact(job(JobOperation.INCREASE_SCORE), contact)
         .put("spot_tag", "Lead").put("spot_score", 5));
     env.runDueJobs();
-    String decrease = env.create(InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.DECREASE_SCORE), contact)
+    String decrease = env.create(forContact(job(JobOperation.DECREASE_SCORE), contact)
         .put("spot_tag", "Lead").put("spot_score", 3));
     env.runDueJobs();
 
@@ -311,7 +314,7 @@ class SpotlerJobsIntegrationTest {
   void transient_failure_on_a_tag_call_is_retried() {
     String contact = env.contactId(0);
     env.sandbox.mailplusServer().faults().add(FaultRule.status(503).onPath("/tag").times(4));
-    String jobId = env.create(InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.ADD_TAG), contact)
+    String jobId = env.create(forContact(job(JobOperation.ADD_TAG), contact)
         .put("spot_tag", "VIP"));
 
     env.runDueJobs();
@@ -331,7 +334,7 @@ class SpotlerJobsIntegrationTest {
   @DisplayName("dataverse-tables.md: still failing after the last attempt ends as TRANSIENT_FAILURE")
   void transient_failure_after_the_last_attempt() {
     env.sandbox.mailplusServer().faults().add(FaultRule.status(503).onPath("/tag"));
-    String jobId = env.create(InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.ADD_TAG), env.contactId(0))
+    String jobId = env.create(forContact(job(JobOperation.ADD_TAG), env.contactId(0))
         .put("spot_tag", "VIP"));
 
     for (int i = 0; i < 3; i++) {
@@ -346,9 +349,9 @@ class SpotlerJobsIntegrationTest {
   @Test
   @DisplayName("dataverse-tables.md: missing inputs fail as INVALID_INPUT; later operations as UNSUPPORTED_OPERATION")
   void invalid_input_and_unsupported_operations() {
-    String noTag = env.create(InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.ADD_TAG), env.contactId(0)));
-    String noRecord = env.create(InstalledJobsSandbox.job(JobOperation.SYNC_CONTACT));
-    String later = env.create(InstalledJobsSandbox.job(JobOperation.SYNC_MARKETING_LIST));
+    String noTag = env.create(forContact(job(JobOperation.ADD_TAG), env.contactId(0)));
+    String noRecord = env.create(job(JobOperation.SYNC_CONTACT));
+    String later = env.create(job(JobOperation.SYNC_MARKETING_LIST));
     env.runDueJobs();
 
     assertThat(env.row(noTag).get("spot_resultcode").asText()).isEqualTo("INVALID_INPUT");
@@ -361,7 +364,7 @@ class SpotlerJobsIntegrationTest {
   @DisplayName("issue: Sync Contact pushes the record to Spotler")
   void sync_contact() {
     String contact = env.contactNotInSpotler();
-    String jobId = env.create(InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.SYNC_CONTACT), contact));
+    String jobId = env.create(forContact(job(JobOperation.SYNC_CONTACT), contact));
     env.runDueJobs();
 
     assertThat(env.row(jobId).get("spot_resultcode").asText()).isEqualTo("OK");
@@ -371,7 +374,7 @@ class SpotlerJobsIntegrationTest {
   @Test
   @DisplayName("dataverse-tables.md: a cancelled job is not run")
   void cancelled_jobs_are_left_alone() {
-    String jobId = env.create(InstalledJobsSandbox.forContact(InstalledJobsSandbox.job(JobOperation.ADD_TAG), env.contactId(0))
+    String jobId = env.create(forContact(job(JobOperation.ADD_TAG), env.contactId(0))
         .put("spot_tag", "VIP").put("statecode", 1).put("statuscode", 100000003));
 
     assertThat(env.runDueJobs()).isZero();

@@ -24,17 +24,55 @@ class DataverseSchemaReaderTest {
   private final DataverseSchemaReader reader = new DataverseSchemaReader(metadata);
 
   @Test
-  @DisplayName("one request per table: the definition with its attributes and many-to-one relationships expanded")
-  void reads_a_table_in_one_request() {
+  @DisplayName(
+      "query-metadata-web-api.md: the definition with its attributes and relationships, then one query per attribute"
+          + " type with details, cast to that type: 14 requests for contact, which has all 13 such types")
+  void reads_a_table_and_the_details_of_its_attribute_types() {
     reader.read("contact");
 
+    String typed = "EntityDefinitions(LogicalName='contact')/Attributes/Microsoft.Dynamics.CRM.";
+    String choices = "?$select=LogicalName&$expand=OptionSet($select=Options),GlobalOptionSet($select=Options)";
     assertThat(metadata.requests())
         .containsExactly(
             "EntityDefinitions(LogicalName='contact')"
                 + "?$select=LogicalName,EntitySetName,PrimaryIdAttribute,PrimaryNameAttribute"
                 + "&$expand=Attributes($select=LogicalName,AttributeType,AttributeTypeName),"
                 + "ManyToOneRelationships($select=ReferencingAttribute,ReferencedEntity,"
-                + "ReferencingEntityNavigationPropertyName)");
+                + "ReferencingEntityNavigationPropertyName)",
+            typed + "StringAttributeMetadata?$select=LogicalName,MaxLength",
+            typed + "MemoAttributeMetadata?$select=LogicalName,MaxLength",
+            typed + "IntegerAttributeMetadata?$select=LogicalName,MinValue,MaxValue",
+            typed + "BigIntAttributeMetadata?$select=LogicalName,MinValue,MaxValue",
+            typed + "DecimalAttributeMetadata?$select=LogicalName,MinValue,MaxValue,Precision",
+            typed + "DoubleAttributeMetadata?$select=LogicalName,MinValue,MaxValue,Precision",
+            typed + "MoneyAttributeMetadata?$select=LogicalName,MinValue,MaxValue,Precision,PrecisionSource",
+            typed + "DateTimeAttributeMetadata?$select=LogicalName,DateTimeBehavior",
+            typed + "BooleanAttributeMetadata?$select=LogicalName"
+                + "&$expand=OptionSet($select=TrueOption,FalseOption),GlobalOptionSet($select=TrueOption,FalseOption)",
+            typed + "PicklistAttributeMetadata" + choices,
+            typed + "StateAttributeMetadata" + choices,
+            typed + "StatusAttributeMetadata" + choices,
+            typed + "MultiSelectPicklistAttributeMetadata" + choices);
+  }
+
+  @Test
+  @DisplayName("only the attribute types the table has are queried: a table of text and lookups takes 2 requests")
+  void queries_only_the_attribute_types_the_table_has() {
+    ObjectNode definition = definition("new_thing");
+    definition.withArray("Attributes").addObject().put("LogicalName", "new_name").put("AttributeType", "String");
+    definition.withArray("Attributes").addObject().put("LogicalName", "new_ref").put("AttributeType", "Lookup");
+    definition.withArray("Attributes").addObject().put("LogicalName", "new_thingid")
+        .put("AttributeType", "Uniqueidentifier");
+    metadata.answer("new_thing", definition);
+
+    reader.read("new_thing");
+
+    assertThat(metadata.requests())
+        .hasSize(2)
+        .last()
+        .isEqualTo(
+            "EntityDefinitions(LogicalName='new_thing')/Attributes/Microsoft.Dynamics.CRM.StringAttributeMetadata"
+                + "?$select=LogicalName,MaxLength");
   }
 
   @Test
@@ -211,6 +249,32 @@ class DataverseSchemaReaderTest {
   void refuses_names_that_are_no_logical_names_without_asking(String name) {
     assertThatThrownBy(() -> reader.read(name)).isInstanceOf(IllegalArgumentException.class);
     assertThat(metadata.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a table deleted between its definition and its typed queries is missing, not a broken answer")
+  void a_404_for_a_typed_query_means_the_table_is_missing() {
+    DataverseSchemaReader racing =
+        new DataverseSchemaReader(
+            url -> {
+              if (url.contains("/Attributes/")) {
+                throw new DataverseError(404, "0x80040217", "Could not find an entity with name contact", "")
+                    .toException();
+              }
+              return metadata.apply(url);
+            });
+
+    assertThatThrownBy(() -> racing.read("contact")).isInstanceOf(MissingTableException.class);
+  }
+
+  @Test
+  void refuses_a_typed_answer_that_is_no_attribute_collection() {
+    metadata.answerTyped("contact", "PicklistAttributeMetadata", RecordedMetadata.JSON.createObjectNode());
+
+    assertThatThrownBy(() -> reader.read("contact"))
+        .isInstanceOf(DataverseException.class)
+        .hasMessageContaining("table 'contact' has no attribute collection at ")
+        .hasMessageContaining("/Attributes/Microsoft.Dynamics.CRM.PicklistAttributeMetadata?");
   }
 
   @Test

@@ -52,6 +52,7 @@ class LiveDataverseSchemaTest {
 
     assertThatThrownBy(() -> flaky.table("contact")).isInstanceOf(TransientHttpException.class);
     assertThat(flaky.table("contact")).isPresent();
-    assertThat(calls).hasValue(2);
+    assertThat(calls).hasValue(1 + metadata.requests().size());
+    assertThat(metadata.tablesRequested()).containsExactly("contact");
   }
 }

@@ -11,9 +11,13 @@ import org.spotlerconnector.sandbox.SandboxOptions;
 import org.spotlerconnector.spotler.MailPlusClient;
 import org.spotlerconnector.spotler.MailPlusConfig;
 
-/** The sandbox on free ports of 127.0.0.1, and both schema readers as the connector builds them, over real HTTP. */
+/**
+ * The sandbox on free ports of 127.0.0.1, and both schema readers as the connector builds them, over real HTTP, with
+ * the Dataverse client they use.
+ */
 final class SandboxSchemas implements AutoCloseable {
   final Sandbox sandbox;
+  final DataverseClient client;
   final DataverseSchemaReader dataverse;
   final SpotlerSchemaReader spotler;
 
@@ -27,7 +31,8 @@ final class SandboxSchemas implements AutoCloseable {
             .retry(new RetrySettings(2, Duration.ofMillis(20), Duration.ofMillis(100)))
             .requestTimeout(Duration.ofSeconds(10))
             .build();
-    dataverse = new DataverseSchemaReader(DataverseClient.create(settings));
+    client = DataverseClient.create(settings);
+    dataverse = new DataverseSchemaReader(client);
     spotler =
         new SpotlerSchemaReader(
             MailPlusClient.create(
