@@ -11,8 +11,10 @@ import org.spotlerconnector.sandbox.dataverse.DataverseEmulator;
 import org.spotlerconnector.sandbox.entra.AccessTokens;
 import org.spotlerconnector.sandbox.entra.EntraIdEmulator;
 import org.spotlerconnector.sandbox.http.EmulatorServer;
+import org.spotlerconnector.sandbox.http.Json;
 import org.spotlerconnector.sandbox.mailplus.MailPlusEmulator;
 import org.spotlerconnector.sandbox.seed.SeedData;
+import org.spotlerconnector.sandbox.seed.SeedLists;
 
 /**
  * All emulators running together, the way tests, the demo and the benchmark use them: Entra ID issues the tokens the
@@ -32,11 +34,15 @@ public final class Sandbox implements AutoCloseable {
     this.options = options;
     AccessTokens tokens = new AccessTokens(Clock.systemUTC());
     this.entra = new EntraIdEmulator(tokens).register(options.tenant(), options.clientId(), options.clientSecret());
-    this.dataverse = new DataverseEmulator(tokens);
-    this.mailplus = MailPlusEmulator.builder().consumer(options.consumerKey(), options.consumerSecret()).build();
+    this.dataverse = new DataverseEmulator(tokens, null, options.marketingLists());
+    this.mailplus =
+        MailPlusEmulator.builder()
+            .consumer(options.consumerKey(), options.consumerSecret())
+            .audiences(options.spotlerAudiences())
+            .build();
   }
 
-  /** Starts every emulator and loads the seeded data set. */
+  /** Starts every emulator and loads the seeded data set, with marketing lists when Dataverse has them. */
   public static Sandbox start(SandboxOptions options) throws IOException {
     Sandbox sandbox = new Sandbox(options);
     try {
@@ -72,6 +78,26 @@ public final class Sandbox implements AutoCloseable {
     dataverse.table("leads").insertAll(data.leads());
     for (ObjectNode contact : data.contacts().subList(0, options.spotlerContacts())) {
       mailplus.putContact(contact.get("contactid").asText(), spotlerPropertiesOf(contact));
+    }
+    if (dataverse.hasMarketingLists()) {
+      seedLists(SeedLists.of(data));
+    }
+  }
+
+  private void seedLists(List<SeedLists.SeedList> lists) {
+    for (SeedLists.SeedList list : lists) {
+      ObjectNode row = Json.object()
+          .put("listid", list.id().toString())
+          .put("listname", list.name())
+          .put("createdfromcode", list.memberType())
+          .put("type", list.dynamic());
+      if (list.dynamic()) {
+        row.put("query", list.query());
+      }
+      dataverse.table("lists").insert(row);
+      if (!list.dynamic()) {
+        dataverse.marketingLists().addMembers(list.id(), list.memberIds());
+      }
     }
   }
 

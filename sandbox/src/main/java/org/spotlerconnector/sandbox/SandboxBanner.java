@@ -13,6 +13,12 @@ final class SandboxBanner {
     this.sandbox = sandbox;
   }
 
+  private String lists() {
+    return sandbox.dataverse().hasMarketingLists()
+        ? ", " + sandbox.dataverse().table("lists").count() + " marketing lists"
+        : " (no marketing lists)";
+  }
+
   String text() {
     SandboxOptions o = sandbox.options();
     DataverseTable contacts = sandbox.dataverse().table("contacts");
@@ -38,8 +44,8 @@ final class SandboxBanner {
             "  Mail+ consumer secret    " + o.consumerSecret(),
             "",
             "  Seeded: " + sandbox.dataverse().table("accounts").count() + " accounts, " + contacts.count()
-                + " contacts, " + sandbox.dataverse().table("leads").count() + " leads in Dataverse; "
-                + sandbox.mailplus().contactCount() + " contacts in Spotler.",
+                + " contacts, " + sandbox.dataverse().table("leads").count() + " leads" + lists()
+                + " in Dataverse; " + sandbox.mailplus().contactCount() + " contacts in Spotler.",
             "",
             "Try it (bash):",
             "",
@@ -60,9 +66,11 @@ final class SandboxBanner {
             "       " + mailplusContactUrl,
             "",
             "Inspection API on every port: /_sandbox/requests, /_sandbox/faults, /_sandbox/latency;",
-            "  Dataverse: /_sandbox/tables[/{entitySet}], /_sandbox/limits, /_sandbox/reset",
+            "  Dataverse: /_sandbox/tables[/{entitySet}], /_sandbox/lists/{listId}/members, /_sandbox/limits,",
+            "             /_sandbox/reset",
             "  Mail+:     /_sandbox/contacts[/{externalId}|/by-encrypted-id/{id}], /_sandbox/sign-ups,",
-            "             /_sandbox/properties[/{name}/entries], /_sandbox/rate-limit, /_sandbox/reset",
+            "             /_sandbox/properties[/{name}/entries], /_sandbox/audiences[/{externalId}/contacts],",
+            "             /_sandbox/audience-settings, /_sandbox/rate-limit, /_sandbox/reset",
             ""));
   }
 }

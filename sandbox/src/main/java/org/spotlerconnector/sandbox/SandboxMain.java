@@ -43,6 +43,14 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--spotler-contacts", description = "Seeded contacts that also exist in Spotler, as after an earlier sync (default: ${DEFAULT-VALUE}).")
   int spotlerContacts = SandboxOptions.defaults().spotlerContacts();
 
+  @Option(names = "--no-marketing-lists",
+      description = "Dataverse without marketing lists, as Power Apps without Dynamics 365 Sales.")
+  boolean noMarketingLists;
+
+  @Option(names = "--no-spotler-audiences",
+      description = "A Spotler product without audiences (every audience call answers 403).")
+  boolean noSpotlerAudiences;
+
   @Option(names = "--latency-ms", description = "Latency added to every API call, in milliseconds (default: ${DEFAULT-VALUE}).")
   long latencyMillis;
 
@@ -72,7 +80,9 @@ public final class SandboxMain implements Callable<Integer> {
             .withPorts(entraPort, dataversePort, mailplusPort)
             .withData(seed, accounts, contacts, leads, spotlerContacts)
             .withLatency(latencyMillis)
-            .withCredentials(tenant, clientId, clientSecret, consumerKey, consumerSecret);
+            .withCredentials(tenant, clientId, clientSecret, consumerKey, consumerSecret)
+            .withMarketingLists(!noMarketingLists)
+            .withSpotlerAudiences(!noSpotlerAudiences);
     Sandbox sandbox = Sandbox.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

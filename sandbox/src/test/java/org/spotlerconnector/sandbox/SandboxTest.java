@@ -3,6 +3,7 @@ package org.spotlerconnector.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -11,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,41 @@ class SandboxTest {
     assertThat(sandbox.dataverse().table("leads").count()).isEqualTo(15);
     assertThat(sandbox.mailplus().contacts()).hasSize(5)
         .allSatisfy(c -> assertThat(sandbox.dataverse().table("contacts").get(java.util.UUID.fromString(c.externalId()))).isPresent());
+  }
+
+  @Test
+  void seeds_static_and_dynamic_marketing_lists_over_the_seeded_rows() throws Exception {
+    List<ObjectNode> lists = sandbox.dataverse().table("lists").rows();
+    ObjectNode newsletter = lists.stream().filter(l -> l.get("listname").asText().startsWith("Newsletter")).findFirst()
+        .orElseThrow();
+    ObjectNode byCity = lists.stream().filter(l -> l.get("type").asBoolean() && l.get("createdfromcode").asInt() == 2)
+        .findFirst().orElseThrow();
+    UUID dynamicId = UUID.fromString(byCity.get("listid").asText());
+    String city = byCity.get("listname").asText().substring("Active contacts in ".length());
+
+    JsonNode inspected = json(http.send(HttpRequest.newBuilder(URI.create(sandbox.dataverseUrl() + "/_sandbox/lists/"
+        + newsletter.get("listid").asText() + "/members")).build(), HttpResponse.BodyHandlers.ofString()));
+    List<UUID> dynamicMembers = sandbox.dataverse().marketingLists().members(dynamicId);
+
+    assertThat(lists).hasSize(5);
+    assertThat(inspected.path("dynamic").asBoolean()).isFalse();
+    assertThat(inspected.path("members")).hasSize(14).hasSize(newsletter.get("membercount").asInt());
+    assertThat(dynamicMembers).isNotEmpty().allSatisfy(id -> {
+      ObjectNode contact = sandbox.dataverse().table("contacts").get(id).orElseThrow();
+      assertThat(contact.get("address1_city").asText()).isEqualTo(city);
+      assertThat(contact.get("statecode").asInt()).isZero();
+    });
+  }
+
+  @Test
+  void the_editions_can_leave_out_marketing_lists_and_audiences() throws Exception {
+    try (Sandbox plain = Sandbox.start(SandboxOptions.forTests().withData(3, 2, 5, 2, 0)
+        .withMarketingLists(false).withSpotlerAudiences(false))) {
+      assertThat(plain.dataverse().hasMarketingLists()).isFalse();
+      assertThat(plain.dataverse().findTable("lists")).isEmpty();
+      assertThat(plain.mailplus().audiences().available()).isFalse();
+      assertThat(new SandboxBanner(plain).text()).contains("(no marketing lists)");
+    }
   }
 
   @Test

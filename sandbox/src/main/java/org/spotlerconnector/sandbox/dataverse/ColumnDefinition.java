@@ -19,6 +19,8 @@ import org.spotlerconnector.sandbox.dataverse.query.ColumnKind;
  * @param targets the tables a lookup may point to; empty for other kinds
  * @param writable false for columns the server maintains: writes to them are ignored, as Dataverse ignores values for
  *     columns that are not valid for create or update
+ * @param updatable false for columns that are valid for create only (IsValidForUpdate false), such as a marketing
+ *     list's member type: an update's value for them is ignored
  * @param computed how the server derives the value, or null
  */
 public record ColumnDefinition(
@@ -28,6 +30,7 @@ public record ColumnDefinition(
     Map<Integer, String> options,
     List<LookupTarget> targets,
     boolean writable,
+    boolean updatable,
     ComputedValue computed) {
 
   public ColumnDefinition {
@@ -84,33 +87,38 @@ public record ColumnDefinition(
     Map<Integer, String> labels = new LinkedHashMap<>();
     labels.put(0, falseLabel);
     labels.put(1, trueLabel);
-    return new ColumnDefinition(logicalName, ColumnKind.BOOLEAN, null, labels, List.of(), true, null);
+    return new ColumnDefinition(logicalName, ColumnKind.BOOLEAN, null, labels, List.of(), true, true, null);
   }
 
   public static ColumnDefinition choice(String logicalName, Map<Integer, String> options) {
-    return new ColumnDefinition(logicalName, ColumnKind.CHOICE, null, options, List.of(), true, null);
+    return new ColumnDefinition(logicalName, ColumnKind.CHOICE, null, options, List.of(), true, true, null);
   }
 
   public static ColumnDefinition multiChoice(String logicalName, Map<Integer, String> options) {
-    return new ColumnDefinition(logicalName, ColumnKind.MULTICHOICE, null, options, List.of(), true, null);
+    return new ColumnDefinition(logicalName, ColumnKind.MULTICHOICE, null, options, List.of(), true, true, null);
   }
 
   public static ColumnDefinition lookup(String logicalName, LookupTarget... targets) {
-    return new ColumnDefinition(logicalName, ColumnKind.LOOKUP, null, Map.of(), List.of(targets), true, null);
+    return new ColumnDefinition(logicalName, ColumnKind.LOOKUP, null, Map.of(), List.of(targets), true, true, null);
   }
 
   private static ColumnDefinition of(String logicalName, ColumnKind kind, Integer maxLength) {
-    return new ColumnDefinition(logicalName, kind, maxLength, Map.of(), List.of(), true, null);
+    return new ColumnDefinition(logicalName, kind, maxLength, Map.of(), List.of(), true, true, null);
   }
 
   /** The same column, maintained by the server: client values are ignored. */
   public ColumnDefinition readOnly() {
-    return new ColumnDefinition(logicalName, kind, maxLength, options, targets, false, computed);
+    return new ColumnDefinition(logicalName, kind, maxLength, options, targets, false, false, computed);
+  }
+
+  /** The same column, set when a row is created and never changed after: update values are ignored. */
+  public ColumnDefinition createOnly() {
+    return new ColumnDefinition(logicalName, kind, maxLength, options, targets, writable, false, computed);
   }
 
   /** The same column, read-only and derived from the row by the server on every write. */
   public ColumnDefinition computedBy(ComputedValue computation) {
-    return new ColumnDefinition(logicalName, kind, maxLength, options, targets, false, computation);
+    return new ColumnDefinition(logicalName, kind, maxLength, options, targets, false, false, computation);
   }
 
   /** The Web API property name: {@code _x_value} for a lookup {@code x}, the logical name otherwise. */

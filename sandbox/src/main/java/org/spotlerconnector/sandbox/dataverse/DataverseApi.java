@@ -13,6 +13,7 @@ import org.spotlerconnector.sandbox.dataverse.batch.BatchProcessor;
 import org.spotlerconnector.sandbox.dataverse.batch.BulkMessages;
 import org.spotlerconnector.sandbox.dataverse.batch.OperationExecutor;
 import org.spotlerconnector.sandbox.dataverse.metadata.MetadataApi;
+import org.spotlerconnector.sandbox.dataverse.query.FetchXmlException;
 import org.spotlerconnector.sandbox.dataverse.query.ODataQueryException;
 import org.spotlerconnector.sandbox.http.HttpRequest;
 import org.spotlerconnector.sandbox.http.HttpResponse;
@@ -38,6 +39,8 @@ final class DataverseApi implements OperationExecutor {
 
   private final DataverseStore store;
   private final CollectionQuery collections;
+  private final FetchXmlQuery fetchXml;
+  private final MarketingListActions listActions;
   private final ChangeTracking changeTracking;
   private final EntityEndpoint entities;
   private final MetadataEndpoint definitions;
@@ -73,6 +76,8 @@ final class DataverseApi implements OperationExecutor {
       Consumer<TableDefinition> defineTable) {
     this.store = store;
     this.collections = new CollectionQuery(store);
+    this.fetchXml = new FetchXmlQuery(store);
+    this.listActions = new MarketingListActions(store, records, new ListMembership(store, records));
     this.changeTracking = new ChangeTracking(store, changeTrackingRetention);
     this.entities = new EntityEndpoint(store, records);
     this.definitions = new MetadataEndpoint(new MetadataApi(new StoreCatalog(store, defineTable)));
@@ -137,6 +142,8 @@ final class DataverseApi implements OperationExecutor {
       return ODataResponses.error(e);
     } catch (ODataQueryException e) {
       return ODataResponses.error(400, e.code(), e.getMessage());
+    } catch (FetchXmlException e) {
+      return ODataResponses.error(400, e.code(), e.getMessage());
     } catch (HttpRequest.MalformedJsonException e) {
       return ODataResponses.error(400, DataverseException.PAYLOAD, e.getMessage());
     }
@@ -171,6 +178,14 @@ final class DataverseApi implements OperationExecutor {
       }
       case "RelationshipDefinitions" -> {
         return definitions.relationshipDefinitions(resource, request, context);
+      }
+      case MarketingListActions.ADD_MEMBERS -> {
+        if (store.byLogicalName(MarketingListTables.LIST).isEmpty()) {
+          throw DataverseException.resourceNotFound(resource.name());
+        }
+        requireAction(request, resource);
+        listActions.addListMembers(request.bodyJson(), context);
+        return ODataResponses.empty(204);
       }
       case "CreateCustomerRelationships", "InsertStatusValue", "InsertOptionValue", "UpdateOptionValue", "PublishXml",
           "PublishAllXml" -> {
@@ -220,6 +235,9 @@ final class DataverseApi implements OperationExecutor {
         case "GET" -> {
           QueryOptions options = QueryOptions.of(request);
           Preferences preferences = Preferences.of(request);
+          if (options.fetchXml() != null) {
+            return fetchXml.get(table, request, options, preferences, context);
+          }
           return options.deltatoken() != null
               ? changeTracking.delta(table, request, options, preferences, context)
               : collections.get(table, request, options, preferences, context);
@@ -254,6 +272,9 @@ final class DataverseApi implements OperationExecutor {
   }
 
   private HttpResponse entity(TableStore table, ResourcePath resource, HttpRequest request, CallContext context) {
+    if (request.method().equals("GET")) {
+      SystemTableRules.requireMessageAllowed(SystemTableRules.RETRIEVE, table.definition());
+    }
     if (resource.rest().isEmpty()) {
       return switch (request.method()) {
         case "GET" -> entities.retrieve(table, resource.keyText(), request, context);
@@ -296,9 +317,17 @@ final class DataverseApi implements OperationExecutor {
     }
   }
 
-  /** An action bound to one row: {@code roles(<id>)/Microsoft.Dynamics.CRM.AddPrivilegesRole}. */
+  /**
+   * An action bound to one row: {@code roles(<id>)/Microsoft.Dynamics.CRM.AddPrivilegesRole},
+   * {@code lists(<id>)/Microsoft.Dynamics.CRM.AddMemberList} or {@code …RemoveMemberList}.
+   */
   private HttpResponse boundAction(TableStore table, ResourcePath resource, HttpRequest request, CallContext context) {
     String action = resource.rest().get(0).substring(NAMESPACE.length());
+    if (MarketingListActions.isBound(action) && table.definition().logicalName().equals(MarketingListTables.LIST)) {
+      requireMethod(request, "POST");
+      ObjectNode response = listActions.bound(action, table, resource.keyText(), request.bodyJson(), context);
+      return response == null ? ODataResponses.empty(204) : ODataResponses.json(200, response);
+    }
     if (!action.equals(RolePrivileges.ADD_PRIVILEGES)
         || !table.definition().logicalName().equals(SystemTables.ROLE)) {
       throw DataverseException.resourceNotFound(resource.rest().get(0));

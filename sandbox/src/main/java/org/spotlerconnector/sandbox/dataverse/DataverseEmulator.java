@@ -24,7 +24,9 @@ import org.spotlerconnector.sandbox.http.Json;
  * dataverse-api.md: bearer tokens from the Entra ID emulator, queries with paging, single-row operations with
  * optimistic concurrency, change tracking, {@code $batch}, bulk messages and service protection limits; custom tables,
  * columns, relationships and keys created through the metadata Web API; publishers, solutions, environment variables
- * and security roles; and webhooks sent for registered steps (see {@link #webhookDeliveries()}).
+ * and security roles; and webhooks sent for registered steps (see {@link #webhookDeliveries()}). With the marketing
+ * list tables (an environment with Dynamics 365 Sales), also {@code lists}, {@code listmembers} and the list actions
+ * (see {@link #marketingLists()}); FetchXML queries work on every table.
  *
  * <p>The environment URL (the token audience and the base of every URL in answers) can be fixed with
  * {@link #environmentUrl(String)}; until then it is taken from each request's {@code Host} header, which suits a
@@ -56,25 +58,41 @@ public final class DataverseEmulator implements Emulator {
   private final WebhookDeliveries webhookDeliveries = new WebhookDeliveries();
   private final WebhookSender webhookSender;
   private final Inspection inspection = new Inspection(this);
+  private final MarketingLists marketingLists;
   private volatile String environmentUrl;
   private volatile String authorizationUri = DEFAULT_AUTHORIZATION_URI;
   private volatile Duration changeTrackingRetention = ChangeTracking.DEFAULT_RETENTION;
 
-  /** An environment whose URL is taken from each request's {@code Host} header until one is set. */
+  /**
+   * An environment with the marketing list tables, whose URL is taken from each request's {@code Host} header until
+   * one is set.
+   */
   public DataverseEmulator(AccessTokens tokens) {
-    this(tokens, null);
+    this(tokens, null, true);
   }
 
   /**
    * @param environmentUrl e.g. {@code http://127.0.0.1:7402}; the audience tokens must carry. May be null.
+   * @param marketingLists whether the environment has the marketing list tables; Power Apps without Dynamics 365
+   *     Sales has none (dataverse-api.md §4.1: "Added by the Marketing Solution")
    */
-  public DataverseEmulator(AccessTokens tokens, String environmentUrl) {
+  public DataverseEmulator(AccessTokens tokens, String environmentUrl, boolean marketingLists) {
     List<TableDefinition> tables = new ArrayList<>(BuiltInTables.all());
     tables.addAll(SystemTables.all());
+    if (marketingLists) {
+      tables.addAll(MarketingListTables.all());
+    }
     this.store = new DataverseStore(tokens.clock(), tables);
     this.records = new Records(store);
     this.webhookSender = new WebhookSender(tokens.clock(), webhookDeliveries, new AsyncJobs(store, records));
-    records.rules(new SystemTableRules(store, SystemRows.ROOT_BUSINESS_UNIT));
+    SystemTableRules systemRules = new SystemTableRules(store, SystemRows.ROOT_BUSINESS_UNIT);
+    if (marketingLists) {
+      records.rules(RowRules.all(systemRules, new MarketingListRules(store)));
+      records.cascade(new MarketingListCascade(store, records));
+    } else {
+      records.rules(systemRules);
+    }
+    this.marketingLists = marketingLists ? new MarketingLists(store, records, SYSTEM_USER_ID) : null;
     records.listener(new WebhookSteps(store, webhookSender, this::organizationDomain));
     this.protection = new ServiceProtection(tokens.clock());
     this.authentication = new BearerAuthentication(tokens);
@@ -158,6 +176,23 @@ public final class DataverseEmulator implements Emulator {
 
   public Optional<DataverseTable> findTable(String entitySet) {
     return store.byEntitySet(entitySet).map(t -> new DataverseTable(store, records, t, SYSTEM_USER_ID));
+  }
+
+  /** Whether the environment has the marketing list tables. */
+  public boolean hasMarketingLists() {
+    return marketingLists != null;
+  }
+
+  /**
+   * Marketing lists in-process.
+   *
+   * @throws IllegalStateException when the environment has no marketing list tables
+   */
+  public MarketingLists marketingLists() {
+    if (marketingLists == null) {
+      throw new IllegalStateException("this environment has no marketing lists (Dynamics 365 Sales is not installed)");
+    }
+    return marketingLists;
   }
 
   /** The definitions of all tables, built-in and added. */

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.spotlerconnector.sandbox.dataverse.query.FetchXmlException;
 import org.spotlerconnector.sandbox.http.HttpRequest;
 import org.spotlerconnector.sandbox.http.HttpResponse;
 import org.spotlerconnector.sandbox.http.Json;
@@ -27,11 +30,14 @@ import org.spotlerconnector.sandbox.http.Json;
  *   <li>{@code GET /_sandbox/webhooks}: the webhooks sent for registered steps, oldest first, with their status
  *       ({@code PENDING}, {@code DELIVERED}, {@code FAILED}), the HTTP status of each attempt and the error;
  *       {@code DELETE /_sandbox/webhooks} forgets the finished ones;
+ *   <li>{@code GET /_sandbox/lists/{listId}/members}: who is on a marketing list, {@code {"listId","dynamic",
+ *       "members":[ids]}}: a static list's members in the order added, or the rows a dynamic list's query selects;
  *   <li>{@code POST /_sandbox/reset}: delete all rows, forget usage, restore default limits and retention.
  * </ul>
  */
 final class Inspection {
   private static final String TABLES = "/_sandbox/tables";
+  private static final Pattern LIST_MEMBERS = Pattern.compile("/_sandbox/lists/([^/]+)/members");
 
   private final DataverseEmulator emulator;
 
@@ -44,6 +50,8 @@ final class Inspection {
       return Optional.ofNullable(route(request));
     } catch (DataverseException e) {
       return Optional.of(ODataResponses.error(e));
+    } catch (FetchXmlException e) {
+      return Optional.of(ODataResponses.error(400, e.code(), e.getMessage()));
     }
   }
 
@@ -85,6 +93,10 @@ final class Inspection {
         default -> null;
       };
     }
+    Matcher listMembers = LIST_MEMBERS.matcher(path);
+    if (listMembers.matches() && method.equals("GET") && emulator.hasMarketingLists()) {
+      return listMembers(listMembers.group(1));
+    }
     if (path.startsWith(TABLES + "/")) {
       String[] parts = path.substring(TABLES.length() + 1).split("/");
       DataverseTable table =
@@ -119,6 +131,18 @@ final class Inspection {
     }
     ObjectNode body = Json.object();
     body.set("tables", tables);
+    return HttpResponse.json(200, body);
+  }
+
+  private HttpResponse listMembers(String listIdText) {
+    UUID listId =
+        ColumnValues.parseGuid(listIdText).orElseThrow(() -> new IllegalArgumentException("not a GUID: " + listIdText));
+    List<UUID> members = emulator.marketingLists().members(listId);
+    ObjectNode body = Json.object();
+    body.put("listId", listId.toString());
+    body.put("dynamic", emulator.table("lists").get(listId).orElseThrow().path("type").asBoolean());
+    ArrayNode ids = body.putArray("members");
+    members.forEach(id -> ids.add(id.toString()));
     return HttpResponse.json(200, body);
   }
 

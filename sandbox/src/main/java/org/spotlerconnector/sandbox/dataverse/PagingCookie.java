@@ -90,11 +90,13 @@ record PagingCookie(int pageNumber, ObjectNode last, UUID lastId, Long trackingV
     }
   }
 
-  private static String braced(UUID id) {
+  /** A GUID as paging cookies write it: upper case, in braces. */
+  static String braced(UUID id) {
     return "{" + id.toString().toUpperCase(Locale.ROOT) + "}";
   }
 
-  private static JsonNode typed(ColumnKind kind, String text) {
+  /** A cookie's text as a stored value of a column of this kind. */
+  static JsonNode typed(ColumnKind kind, String text) {
     try {
       return switch (kind) {
         case INTEGER, CHOICE -> IntNode.valueOf(Integer.parseInt(text));

@@ -10,9 +10,11 @@ import org.spotlerconnector.sandbox.http.HttpRequest;
  * The system query options of a request, checked the way Dataverse checks them (dataverse-api.md §2.4): names are
  * case-sensitive, {@code $skip}, {@code $search} and {@code $format} are refused, as is any other unknown
  * {@code $}-option, and each option may appear once. Parameter aliases ({@code @p1=…}) are collected for
- * {@code $filter} and {@code $orderby}; other custom options are ignored, as OData ignores them.
+ * {@code $filter} and {@code $orderby}; {@code fetchXml} carries a FetchXML query; other custom options are ignored,
+ * as OData ignores them.
  *
  * @param top the {@code $top} value, or null
+ * @param fetchXml the decoded {@code fetchXml} parameter, or null
  */
 record QueryOptions(
     String select,
@@ -23,6 +25,7 @@ record QueryOptions(
     boolean count,
     String skiptoken,
     String deltatoken,
+    String fetchXml,
     Map<String, String> aliases) {
 
   private static final Set<String> SUPPORTED =
@@ -48,8 +51,11 @@ record QueryOptions(
       } else if (name.startsWith("@")) {
         aliases.put(name, parameter.getValue().get(0));
       } else if (name.equals(FETCH_XML)) {
-        throw DataverseException.badRequest(
-            DataverseException.ODATA_QUERY, "FetchXML queries are not supported by this emulated environment.");
+        if (parameter.getValue().size() > 1) {
+          throw DataverseException.badRequest(
+              DataverseException.ODATA_QUERY, "The fetchXml parameter was specified more than once.");
+        }
+        options.put(FETCH_XML, parameter.getValue().get(0));
       }
     }
     return new QueryOptions(
@@ -61,7 +67,30 @@ record QueryOptions(
         count(options.get("$count")),
         options.get("$skiptoken"),
         options.get("$deltatoken"),
+        options.get(FETCH_XML),
         aliases);
+  }
+
+  /**
+   * dataverse-api.md §4.4: a FetchXML query says itself what to select, filter, order and page; of the system query
+   * options only {@code $count} goes with it ("the same as returntotalrecordcount", count-rows.md).
+   */
+  void requireNoneBesidesFetchXml() {
+    Map<String, Object> others = new LinkedHashMap<>();
+    others.put("$select", select);
+    others.put("$filter", filter);
+    others.put("$orderby", orderby);
+    others.put("$expand", expand);
+    others.put("$top", top);
+    others.put("$skiptoken", skiptoken);
+    others.put("$deltatoken", deltatoken);
+    others.forEach(
+        (name, value) -> {
+          if (value != null) {
+            throw DataverseException.badRequest(
+                DataverseException.ODATA_QUERY, "The query parameter '" + name + "' cannot be combined with fetchXml.");
+          }
+        });
   }
 
   /** Refuses options that make no sense on a single row, such as {@code $top}. */

@@ -19,12 +19,14 @@ import org.spotlerconnector.sandbox.http.Json;
  * ({@code createdon}, {@code modifiedon}, {@code createdby}, {@code modifiedby}, {@code ownerid} and
  * {@code versionnumber}, one global counter). Every write takes a new version, so change tracking sees it; table
  * specific {@link RowRules} are checked before it, and the {@link RowChangeListener} hears of it (for registered
- * steps). Callers hold the store's write lock.
+ * steps); the {@link RowCascade} changes the rows that depend on a created or deleted one. Callers hold the store's
+ * write lock.
  */
 final class Records {
   private final DataverseStore store;
   private volatile RowRules rules = RowRules.NONE;
   private volatile RowChangeListener listener = RowChangeListener.NONE;
+  private volatile RowCascade cascade = RowCascade.NONE;
 
   Records(DataverseStore store) {
     this.store = store;
@@ -38,6 +40,10 @@ final class Records {
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
+  void cascade(RowCascade cascade) {
+    this.cascade = Objects.requireNonNull(cascade, "cascade");
+  }
+
   /** Creates a row; {@code requestedId} may be null for a new id. */
   Row create(TableStore table, UUID requestedId, Changes changes, UUID userId) {
     TableDefinition definition = table.definition();
@@ -49,6 +55,10 @@ final class Records {
     values.put(definition.primaryIdColumn(), id.toString());
     apply(table, values, changes, userId);
     for (ColumnDefinition column : definition.columns()) {
+      JsonNode defaultValue = definition.defaults().get(column.logicalName());
+      if (defaultValue != null && !values.has(column.propertyName())) {
+        values.set(column.propertyName(), defaultValue);
+      }
       if (column.kind() == ColumnKind.BOOLEAN && column.writable() && !values.has(column.propertyName())) {
         values.put(column.propertyName(), false);
       }
@@ -67,11 +77,13 @@ final class Records {
       }
     }
     announce(RowChange.CREATE, definition, row, target, userId);
+    cascade.created(table, row, userId);
     return row;
   }
 
   /** Updates an existing row; every successful update takes a new version, even when no value changed. */
   Row update(TableStore table, Row existing, Changes changes, UUID userId) {
+    ignoreCreateOnlyColumns(table.definition(), changes);
     ObjectNode values = existing.values().deepCopy();
     apply(table, values, changes, userId);
     Row row = write(table, existing.id(), values, changes, userId, existing);
@@ -80,11 +92,19 @@ final class Records {
     return row;
   }
 
+  /** An update's values for columns that are valid for create only are ignored, as Dataverse ignores them. */
+  private static void ignoreCreateOnlyColumns(TableDefinition table, Changes changes) {
+    changes.values().keySet().removeIf(
+        property -> table.columnForProperty(property).map(c -> c.writable() && !c.updatable()).orElse(false));
+    changes.lookups().removeIf(change -> change.lookup().writable() && !change.lookup().updatable());
+  }
+
   /** Deletes a row; returns the deleted row or null when there was none. */
   Row delete(TableStore table, UUID id, UUID userId) {
     Row removed = store.remove(table, id);
     if (removed != null) {
       announce(RowChange.DELETE, table.definition(), removed, Set.of(), userId);
+      cascade.deleted(table, removed, userId);
     }
     return removed;
   }
@@ -260,6 +280,11 @@ final class Records {
 
   private static void requireUniqueKeys(TableStore table, UUID id, ObjectNode values) {
     TableDefinition definition = table.definition();
+    for (List<String> index : definition.uniqueIndexes()) {
+      if (table.keyOwner(index, values, id).isPresent()) {
+        throw new DataverseException(412, DataverseException.DUPLICATE_RECORD, "Cannot insert duplicate key.");
+      }
+    }
     for (List<String> key : definition.alternateKeys()) {
       if (table.keyOwner(key, values, id).isPresent()) {
         throw new DataverseException(

@@ -12,8 +12,9 @@ import org.spotlerconnector.sandbox.http.Json;
 
 /**
  * Turns stored rows into Web API entities: {@code @odata.etag}, the selected columns (all when there is no
- * {@code $select}; the primary key always) with null for empty ones, the requested annotations (formatted values,
- * lookup target and navigation property) and expanded related rows. Callers hold the store's read lock.
+ * {@code $select}; the primary key always) with null for empty ones (for FetchXML, without them), the requested
+ * annotations (formatted values, lookup target and navigation property) and expanded related rows. Callers hold the
+ * store's read lock.
  */
 final class RowRenderer {
   private final DataverseStore store;
@@ -22,6 +23,7 @@ final class RowRenderer {
   private final List<ColumnDefinition> columns;
   private final List<ExpandOption> expands;
   private final AnnotationFilter annotations;
+  private final boolean omitNulls;
 
   RowRenderer(
       DataverseStore store,
@@ -29,12 +31,28 @@ final class RowRenderer {
       List<String> select,
       List<ExpandOption> expands,
       AnnotationFilter annotations) {
+    this(store, table, select, expands, annotations, false);
+  }
+
+  private RowRenderer(
+      DataverseStore store,
+      TableDefinition table,
+      List<String> select,
+      List<ExpandOption> expands,
+      AnnotationFilter annotations,
+      boolean omitNulls) {
     this.store = store;
     this.table = table;
     this.select = select;
     this.columns = columns(table, select);
     this.expands = expands;
     this.annotations = annotations;
+    this.omitNulls = omitNulls;
+  }
+
+  /** The same renderer leaving empty columns out, as FetchXML answers do (dataverse-api.md §4.4). */
+  RowRenderer omittingNulls() {
+    return new RowRenderer(store, table, select, expands, annotations, true);
   }
 
   /**
@@ -65,6 +83,9 @@ final class RowRenderer {
   private void writeColumn(ObjectNode entity, ColumnDefinition column, ObjectNode values) {
     String property = column.propertyName();
     JsonNode value = values.get(property);
+    if (value == null && omitNulls) {
+      return;
+    }
     if (value != null && annotations.any()) {
       if (column.isLookup()) {
         writeLookupAnnotations(entity, column, values);

@@ -1,6 +1,7 @@
 package org.spotlerconnector.sandbox.dataverse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -11,6 +12,12 @@ import java.util.UUID;
 @FunctionalInterface
 interface RowRules {
   RowRules NONE = (table, id, values, existing) -> {};
+
+  /** Every one of the rules, in order. */
+  static RowRules all(RowRules... rules) {
+    List<RowRules> all = List.of(rules);
+    return (table, id, values, existing) -> all.forEach(r -> r.beforeWrite(table, id, values, existing));
+  }
 
   /**
    * @param values the row as it will be stored (stored form)

@@ -51,7 +51,17 @@ final class SkipToken {
     if (!outer.matches()) {
       throw invalid();
     }
-    String inner = decode(decode(outer.group(2)));
+    Parsed inner = parseInner(decode(decode(outer.group(2))));
+    return new Parsed(
+        Integer.parseInt(outer.group(1)), outer.group(3).equals("True"), inner.attributes(), inner.elements());
+  }
+
+  /**
+   * Reads an inner cookie, such as a client puts in FetchXML's {@code paging-cookie}: its root attributes and child
+   * elements; the page number is the root's {@code page} attribute, or 0 when it has none.
+   */
+  static Parsed parseInner(String text) {
+    String inner = text.strip();
     Matcher root = ROOT.matcher(inner);
     if (!root.find()) {
       throw invalid();
@@ -63,8 +73,9 @@ final class SkipToken {
       elements.add(new Element(element.group(1), attributes(element.group(2))));
       from = element.end();
     }
-    return new Parsed(
-        Integer.parseInt(outer.group(1)), outer.group(3).equals("True"), attributes(root.group(1)), elements);
+    Map<String, String> attributes = attributes(root.group(1));
+    String page = attributes.getOrDefault("page", "0");
+    return new Parsed(page.matches("\\d{1,9}") ? Integer.parseInt(page) : 0, false, attributes, elements);
   }
 
   static DataverseException invalid() {

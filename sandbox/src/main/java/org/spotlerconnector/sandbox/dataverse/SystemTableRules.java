@@ -25,14 +25,18 @@ import java.util.regex.Pattern;
  * variable's {@code schemaname}, one value per variable), required references, a publisher's customization prefix
  * (2 to 8 letters or digits, starting with a letter, not {@code mscrm}) and option value prefix (10000–99999), a
  * webhook's URL and authentication, a step's message, filter and mode; and the messages that tables the platform
- * maintains refuse. The rules are those the reference pages state; the error texts are the emulator's own where the
- * platform's are not on record.
+ * maintains refuse, and that a list member refuses (it takes only Create, Delete and RetrieveMultiple,
+ * dataverse-api.md §4.2). The rules are those the reference pages state; the error texts are the emulator's own where
+ * the platform's are not on record.
  */
 final class SystemTableRules implements RowRules {
   private static final Pattern CUSTOMIZATION_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9]{1,7}");
   private static final int POST_OPERATION = 40;
+  /** The message of a single-row read, which some tables do not take either. */
+  static final String RETRIEVE = "Retrieve";
   private static final Map<String, Set<String>> REFUSED_MESSAGES =
       Map.of(
+          MarketingListTables.LIST_MEMBER, Set.of(RETRIEVE, RowChange.UPDATE),
           SDK_MESSAGE, Set.of(RowChange.CREATE, RowChange.UPDATE, RowChange.DELETE),
           SDK_MESSAGE_FILTER, Set.of(RowChange.CREATE, RowChange.UPDATE, RowChange.DELETE),
           ASYNC_OPERATION, Set.of(RowChange.CREATE),

@@ -1,5 +1,6 @@
 package org.spotlerconnector.sandbox.dataverse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.spotlerconnector.sandbox.dataverse.query.ColumnKind;
-import org.spotlerconnector.sandbox.dataverse.query.QuerySchema;
+import org.spotlerconnector.sandbox.dataverse.query.FetchTable;
 
 /**
  * A table as the Web API exposes it: names, primary id and name columns, columns, alternate keys, the state/status
@@ -20,7 +21,7 @@ import org.spotlerconnector.sandbox.dataverse.query.QuerySchema;
  * <p>Every table gets the columns the server maintains: {@code createdon}, {@code modifiedon}, {@code versionnumber},
  * {@code createdby} and {@code modifiedby}; a user-owned table also gets {@code ownerid}.
  */
-public final class TableDefinition implements QuerySchema {
+public final class TableDefinition implements FetchTable {
   static final String CREATED_ON = "createdon";
   static final String MODIFIED_ON = "modifiedon";
   static final String VERSION_NUMBER = "versionnumber";
@@ -38,6 +39,8 @@ public final class TableDefinition implements QuerySchema {
   private final Map<String, ColumnDefinition> columnsByProperty;
   private final Map<String, ColumnDefinition> lookupsByNavigationProperty;
   private final List<List<String>> alternateKeys;
+  private final List<List<String>> uniqueIndexes;
+  private final Map<String, JsonNode> defaults;
   private final Map<Integer, Integer> stateByStatus;
   private final Map<Integer, Integer> defaultStatusByState;
   private final boolean changeTrackingEnabled;
@@ -58,6 +61,8 @@ public final class TableDefinition implements QuerySchema {
     this.columnsByProperty = Collections.unmodifiableMap(byProperty);
     this.lookupsByNavigationProperty = Collections.unmodifiableMap(byNavigation);
     this.alternateKeys = List.copyOf(b.alternateKeys);
+    this.uniqueIndexes = List.copyOf(b.uniqueIndexes);
+    this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(b.defaults));
     this.stateByStatus = Map.copyOf(b.stateByStatus);
     this.defaultStatusByState = Map.copyOf(b.defaultStatusByState);
     this.changeTrackingEnabled = b.changeTrackingEnabled;
@@ -74,6 +79,8 @@ public final class TableDefinition implements QuerySchema {
     Builder b = new Builder(logicalName, entitySetName).primaryId(primaryIdColumn).primaryName(primaryNameColumn);
     columns.values().forEach(b::column);
     alternateKeys.forEach(key -> b.alternateKey(key.toArray(String[]::new)));
+    uniqueIndexes.forEach(index -> b.uniqueIndex(index.toArray(String[]::new)));
+    b.defaults.putAll(defaults);
     b.stateByStatus.putAll(stateByStatus);
     b.defaultStatusByState.putAll(defaultStatusByState);
     b.unreadableColumns.addAll(unreadableColumns);
@@ -126,6 +133,29 @@ public final class TableDefinition implements QuerySchema {
     return alternateKeys;
   }
 
+  /**
+   * Column combinations the database keeps unique without offering them as alternate keys (no URL or bind can use
+   * them), such as a marketing list's members: each a list of column logical names.
+   */
+  public List<List<String>> uniqueIndexes() {
+    return uniqueIndexes;
+  }
+
+  /**
+   * The value a new row gets in a column the create leaves out, by column logical name (in stored form); booleans
+   * without one default to false.
+   */
+  public Map<String, JsonNode> defaults() {
+    return defaults;
+  }
+
+  /** Every column combination the store indexes: the alternate keys, then the unique indexes. */
+  List<List<String>> indexedKeys() {
+    List<List<String>> keys = new ArrayList<>(alternateKeys);
+    keys.addAll(uniqueIndexes);
+    return keys;
+  }
+
   public boolean changeTrackingEnabled() {
     return changeTrackingEnabled;
   }
@@ -166,6 +196,8 @@ public final class TableDefinition implements QuerySchema {
     private String primaryNameColumn;
     private final Map<String, ColumnDefinition> columns = new LinkedHashMap<>();
     private final List<List<String>> alternateKeys = new ArrayList<>();
+    private final List<List<String>> uniqueIndexes = new ArrayList<>();
+    private final Map<String, JsonNode> defaults = new LinkedHashMap<>();
     private final Map<Integer, Integer> stateByStatus = new LinkedHashMap<>();
     private final Map<Integer, Integer> defaultStatusByState = new LinkedHashMap<>();
     private boolean changeTrackingEnabled;
@@ -196,6 +228,18 @@ public final class TableDefinition implements QuerySchema {
     /** Declares an alternate key usable in URLs such as {@code contacts(emailaddress1='a@b.c')}. */
     public Builder alternateKey(String... columnNames) {
       alternateKeys.add(List.of(columnNames));
+      return this;
+    }
+
+    /** The value a new row gets in this column when the create leaves it out (stored form). */
+    public Builder defaultValue(String columnName, JsonNode value) {
+      defaults.put(columnName, value);
+      return this;
+    }
+
+    /** Declares columns whose values no two rows may share, without making them an alternate key. */
+    public Builder uniqueIndex(String... columnNames) {
+      uniqueIndexes.add(List.of(columnNames));
       return this;
     }
 
@@ -242,13 +286,21 @@ public final class TableDefinition implements QuerySchema {
         columns.putIfAbsent(OWNER, ColumnDefinition.lookup(OWNER, LookupTarget.of(OWNER, "systemuser")));
       }
       for (List<String> key : alternateKeys) {
-        for (String column : key) {
-          if (!columns.containsKey(column)) {
-            throw new IllegalArgumentException("alternate key column " + column + " is not a column of " + logicalName);
-          }
+        requireColumns("alternate key", key);
+      }
+      for (List<String> index : uniqueIndexes) {
+        requireColumns("unique index", index);
+      }
+      requireColumns("default value", List.copyOf(defaults.keySet()));
+      return new TableDefinition(this);
+    }
+
+    private void requireColumns(String what, List<String> names) {
+      for (String column : names) {
+        if (!columns.containsKey(column)) {
+          throw new IllegalArgumentException(what + " column " + column + " is not a column of " + logicalName);
         }
       }
-      return new TableDefinition(this);
     }
   }
 }

@@ -35,7 +35,7 @@ final class TableStore {
 
   TableStore(TableDefinition definition) {
     this.definition = definition;
-    definition.alternateKeys().forEach(key -> alternateKeyIndexes.put(key, new HashMap<>()));
+    definition.indexedKeys().forEach(key -> alternateKeyIndexes.put(key, new HashMap<>()));
   }
 
   TableDefinition definition() {
@@ -46,7 +46,7 @@ final class TableStore {
   void redefine(TableDefinition changed) {
     this.definition = changed;
     alternateKeyIndexes.clear();
-    changed.alternateKeys().forEach(key -> alternateKeyIndexes.put(key, new HashMap<>()));
+    changed.indexedKeys().forEach(key -> alternateKeyIndexes.put(key, new HashMap<>()));
     rows.values().forEach(this::indexKeys);
   }
 
@@ -77,7 +77,10 @@ final class TableStore {
     return fromVersion >= toVersion ? new TreeMap<>() : deletionsByVersion.subMap(fromVersion, false, toVersion, true);
   }
 
-  /** The row whose alternate key columns hold these values (strings compared ignoring case, as SQL Server does). */
+  /**
+   * The row whose alternate key (or unique index) columns hold these values (strings compared ignoring case, as SQL
+   * Server does).
+   */
   Optional<Row> findByKey(List<String> keyColumns, List<JsonNode> values) {
     Map<List<String>, UUID> index = alternateKeyIndexes.get(keyColumns);
     if (index == null) {

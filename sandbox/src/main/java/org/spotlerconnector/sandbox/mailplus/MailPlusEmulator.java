@@ -29,7 +29,8 @@ import org.spotlerconnector.sandbox.http.Json;
  * Swagger 1.2 spec: one-legged OAuth 1.0a on every call, the {@code contact}, {@code subscription} and
  * {@code campaign} resources, the {@code {errorType, message}} error model and an optional rate limit. Automations
  * (with fields, run ids and stop calls) and tags with scores follow the shapes assumed in ADR 0003; linking a sign-up
- * to an externalId follows ADR 0004. The versioned prefix
+ * to an externalId follows ADR 0004. Audiences follow spotler-api.md §5; an account whose product lacks them answers 403
+ * to every audience call (see {@link Builder#audiences(boolean)}). The versioned prefix
  * {@code /integrationservice-1.1.0} serves the same resources, but its updates feed is a bare array, as clients of
  * that prefix observed.
  *
@@ -59,9 +60,11 @@ public final class MailPlusEmulator implements Emulator {
   private final MailPlusAutomations automations;
   private final MailPlusCampaigns campaigns;
   private final MailPlusTags tags;
+  private final MailPlusAudiences audiences;
   private final AutomationResource automationResource;
   private final CampaignResource campaignResource;
   private final TagResource tagResource;
+  private final AudienceResource audienceResource;
   private final SubscriptionResource subscriptionResource;
   private final SandboxInspection inspection;
 
@@ -79,9 +82,11 @@ public final class MailPlusEmulator implements Emulator {
     this.automations = new MailPlusAutomations(b.clock, contactExists);
     this.campaigns = new MailPlusCampaigns(b.clock, contactExists);
     this.tags = new MailPlusTags(contactExists);
+    this.audiences = new MailPlusAudiences(b.clock, contactExists, b.audiences);
     this.automationResource = new AutomationResource(automations);
     this.campaignResource = new CampaignResource(campaigns);
     this.tagResource = new TagResource(tags);
+    this.audienceResource = new AudienceResource(audiences);
     this.subscriptionResource = new SubscriptionResource(contacts);
     this.inspection = new SandboxInspection(this);
   }
@@ -178,6 +183,11 @@ public final class MailPlusEmulator implements Emulator {
   /** The account's tags and the contacts' tags and scores. */
   public MailPlusTags tags() {
     return tags;
+  }
+
+  /** The account's audiences, their contacts and whether the account's product has them. */
+  public MailPlusAudiences audiences() {
+    return audiences;
   }
 
   /** Every contact, oldest change first. */
@@ -333,14 +343,15 @@ public final class MailPlusEmulator implements Emulator {
   }
 
   /**
-   * Back to the state after construction: no contacts, automations, campaigns or tags, the initial properties and
-   * rate limit, no nonces seen.
+   * Back to the state after construction: no contacts, automations, campaigns, tags or audiences, the initial
+   * properties, rate limit and product, no nonces seen.
    */
   public void reset() {
     contacts.reset(initialProperties);
     automations.reset();
     campaigns.reset();
     tags.reset();
+    audiences.reset();
     rateLimiter.limit(initialRateLimit);
     verifier.forgetNonces();
   }
@@ -377,6 +388,7 @@ public final class MailPlusEmulator implements Emulator {
       case "campaign" -> campaignResource.handle(request, segments);
       case "tag" -> tagResource.handleTags(request, segments);
       case "subscription" -> subscriptionResource.handle(request, segments);
+      case "audience" -> audienceResource.handle(request, segments);
       default -> throw ContactResource.notFound();
     };
   }
@@ -451,6 +463,7 @@ public final class MailPlusEmulator implements Emulator {
     private List<PropertyDefinition> properties = DefaultProperties.dutchAccount();
     private RateLimit rateLimit;
     private ZoneId accountZone = DEFAULT_ACCOUNT_ZONE;
+    private boolean audiences = true;
 
     private Builder() {}
 
@@ -498,6 +511,15 @@ public final class MailPlusEmulator implements Emulator {
     /** A rate limit per consumer key; null (the default) means none. */
     public Builder rateLimit(RateLimit limit) {
       this.rateLimit = limit;
+      return this;
+    }
+
+    /**
+     * Whether the account's product has audiences (Automation and eCommerce do; the default) or not, in which case
+     * every audience call answers 403 "Only Automation or eCommerce products can use this call".
+     */
+    public Builder audiences(boolean available) {
+      this.audiences = available;
       return this;
     }
 

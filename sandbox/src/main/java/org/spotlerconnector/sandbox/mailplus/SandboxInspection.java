@@ -36,6 +36,7 @@ import org.spotlerconnector.sandbox.http.Json;
  *   <li>{@code GET|PUT|DELETE /_sandbox/rate-limit}: {@code {"requests":N,"windowSeconds":S}}
  *   <li>{@code POST /_sandbox/reset}
  *   <li>automations, runs, trigger calls, campaigns and tags: see {@link AutomationInspection}
+ *   <li>audiences, their contacts and whether the account's product has them: see {@link AudienceInspection}
  * </ul>
  */
 final class SandboxInspection {
@@ -47,17 +48,23 @@ final class SandboxInspection {
 
   private final MailPlusEmulator emulator;
   private final AutomationInspection automationInspection;
+  private final AudienceInspection audienceInspection;
 
   SandboxInspection(MailPlusEmulator emulator) {
     this.emulator = emulator;
     this.automationInspection =
         new AutomationInspection(emulator.automations(), emulator.campaigns(), emulator.tags());
+    this.audienceInspection = new AudienceInspection(emulator.audiences());
   }
 
   Optional<HttpResponse> handle(HttpRequest request) throws IOException {
     Optional<HttpResponse> automationCall = automationInspection.handle(request);
     if (automationCall.isPresent()) {
       return automationCall;
+    }
+    Optional<HttpResponse> audienceCall = audienceInspection.handle(request);
+    if (audienceCall.isPresent()) {
+      return audienceCall;
     }
     String path = request.path();
     String method = request.method();

@@ -45,10 +45,15 @@ abstract class DataverseHttpTest {
 
   @BeforeEach
   void startEmulator() throws IOException {
-    emulator = new DataverseEmulator(tokens);
+    emulator = createEmulator();
     server = EmulatorServer.start(emulator, 0, 1);
     emulator.environmentUrl(server.baseUrl());
     token = tokens.issue(TENANT, CLIENT_ID, server.baseUrl()).value();
+  }
+
+  /** Tests override this for another kind of environment. */
+  DataverseEmulator createEmulator() {
+    return new DataverseEmulator(tokens);
   }
 
   @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,31 @@ class DataverseInspectionTest extends DataverseHttpTest {
     assertThat(inspect("DELETE", "/_sandbox/tables/contacts/" + id, null).status()).isEqualTo(204);
     assertThat(inspect("DELETE", "/_sandbox/tables/contacts/" + id, null).status()).isEqualTo(404);
     assertThat(emulator.table("contacts").count()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("Inspection: GET /_sandbox/lists/{id}/members answers a static list's members in the order added and"
+      + " the rows a dynamic list's query selects; an unknown list is 404, a broken query 400")
+  void reads_list_members() {
+    UUID ann = create("contacts", "{\"lastname\":\"Ann\",\"address1_city\":\"Delft\"}");
+    UUID bob = create("contacts", "{\"lastname\":\"Bob\",\"address1_city\":\"Gent\"}");
+    MarketingLists lists = emulator.marketingLists();
+    UUID chosen = lists.createStatic("Chosen", MarketingListTables.CONTACT);
+    lists.addMembers(chosen, List.of(bob, ann));
+    UUID delft = lists.createDynamic("Delft", MarketingListTables.CONTACT,
+        "<fetch><entity name='contact'><filter><condition attribute='address1_city' operator='eq' value='Delft'/>"
+            + "</filter></entity></fetch>");
+    UUID broken = lists.createDynamic("Broken", MarketingListTables.CONTACT, "<fetch>");
+
+    JsonNode chosenMembers = inspect("GET", "/_sandbox/lists/" + chosen + "/members", null).json();
+    JsonNode delftMembers = inspect("GET", "/_sandbox/lists/" + delft + "/members", null).json();
+
+    assertThat(chosenMembers.path("dynamic").asBoolean()).isFalse();
+    assertThat(chosenMembers.path("members").toString()).isEqualTo("[\"" + bob + "\",\"" + ann + "\"]");
+    assertThat(delftMembers.path("dynamic").asBoolean()).isTrue();
+    assertThat(delftMembers.path("members").toString()).isEqualTo("[\"" + ann + "\"]");
+    assertThat(inspect("GET", "/_sandbox/lists/" + UUID.randomUUID() + "/members", null).status()).isEqualTo(404);
+    assertThat(inspect("GET", "/_sandbox/lists/" + broken + "/members", null).status()).isEqualTo(400);
   }
 
   @Test

@@ -27,7 +27,11 @@ class DataverseRobustnessTest extends DataverseHttpTest {
     "contacts/Microsoft.Dynamics.CRM.Nope", "accounts(%s)/nosuch/deeper", "$batch", "WhoAmI", "$metadata", "nosuchset",
     "contacts?$filter=lastname eq 'x", "contacts?$filter=((", "contacts?$orderby=nosuch", "contacts?$select=,,",
     "contacts?$expand=parentcustomerid_account($filter=x)", "contacts?$top=99999999999", "contacts?$skiptoken=%3C",
-    "contacts?$deltatoken=1%21x", "contacts?$count=maybe", "contacts(%s)?$select=lastname&$top=1", "leads/$count"
+    "contacts?$deltatoken=1%21x", "contacts?$count=maybe", "contacts(%s)?$select=lastname&$top=1", "leads/$count",
+    "contacts?fetchXml=%3Cfetch", "contacts?fetchXml=%3Cfetch%3E%3Centity%20name%3D'contact'%2F%3E%3C%2Ffetch%3E&$top=1",
+    "contacts?fetchXml=%3Cfetch%20paging-cookie%3D'%3C'%3E%3Centity%20name%3D'contact'%2F%3E%3C%2Ffetch%3E",
+    "lists(%s)/Microsoft.Dynamics.CRM.AddMemberList", "lists(%s)/Microsoft.Dynamics.CRM.RemoveMemberList",
+    "AddListMembersList", "listmembers(%s)", "lists"
   };
   private static final String[] BODIES = {
     null, "", "{", "[]", "null", "42", "\"text\"", "{\"lastname\":null}", "{\"lastname\":{}}", "{\"lastname\":[1]}",
@@ -35,7 +39,9 @@ class DataverseRobustnessTest extends DataverseHttpTest {
     "{\"createdon\":\"yesterday\"}", "{\"parentcustomerid_account@odata.bind\":\"/contacts(%s)\"}",
     "{\"parentcustomerid_account@odata.bind\":\"/nosuch(%s)\"}", "{\"parentcustomerid_account@odata.bind\":\"garbage\"}",
     "{\"parentcustomerid_account\":[]}", "{\"value\":\"x\"}", "{\"Targets\":[{}]}", "{\"Targets\":\"x\"}",
-    "{\"firstname\":\"\\u0000\\ud800\"}", "--batch\r\n\r\n--batch--"
+    "{\"firstname\":\"\\u0000\\ud800\"}", "--batch\r\n\r\n--batch--", "{\"EntityId\":\"%s\"}",
+    "{\"EntityId\":42}", "{\"List\":{\"listid\":\"%s\"},\"Members\":[{}]}", "{\"List\":[],\"Members\":{}}",
+    "{\"listname\":\"L\",\"createdfromcode\":2}"
   };
 
   @ParameterizedTest(name = "seed {0}")

@@ -69,6 +69,31 @@ class MailPlusRobustnessTest extends MailPlusHttpTest {
   }
 
   @Test
+  @DisplayName("spotler-api.md §5: malformed bodies on every audience write get a 4xx in the error model, the audience"
+      + " and its members unchanged (a DELETE without a body empties it by design, so only non-null bodies are sent)")
+  void survives_garbage_audience_bodies() {
+    post("/audience", "{\"externalId\":\"victim-audience\",\"name\":\"Victims\"}");
+    post("/audience/victim-audience/contact", "{\"contacts\":[\"victim\"]}");
+    List<String[]> writes =
+        List.of(new String[] {"POST", "/audience"}, new String[] {"PUT", "/audience/victim-audience"},
+            new String[] {"POST", "/audience/victim-audience/contact"},
+            new String[] {"DELETE", "/audience/victim-audience/contact"});
+    for (String[] write : writes) {
+      for (String body : GARBAGE) {
+        if (body.isEmpty() || body.equals("null")) {
+          continue;
+        }
+        Reply reply = call(write[0], write[1]).body(body).send();
+        String label = write[0] + " " + write[1] + " " + (body.length() > 60 ? body.substring(0, 60) : body);
+        assertThat(reply.status()).as(label).isBetween(400, 499);
+        assertThat(reply.errorType()).as(label).isNotBlank();
+      }
+    }
+    assertThat(emulator.audiences().all()).singleElement().satisfies(a -> assertThat(a.name()).isEqualTo("Victims"));
+    assertThat(emulator.audiences().contacts("victim-audience")).containsExactly("victim");
+  }
+
+  @Test
   @DisplayName("Garbage sent to the inspection API gets a 400 and changes nothing")
   void survives_garbage_inspection_calls() {
     for (String body : GARBAGE) {

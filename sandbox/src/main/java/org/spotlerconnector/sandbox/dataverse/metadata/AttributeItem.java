@@ -1,6 +1,7 @@
 package org.spotlerconnector.sandbox.dataverse.metadata;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.UUID;
@@ -92,7 +93,7 @@ final class AttributeItem implements MetadataItem {
     // The primary key may be given on create (dataverse-api.md §2.6) but never changed; the columns the server
     // maintains are valid for neither.
     p.put("IsValidForCreate", primaryId || column.writable());
-    p.put("IsValidForUpdate", !primaryId && column.writable());
+    p.put("IsValidForUpdate", !primaryId && column.updatable());
     p.put("IsValidForRead", table.isReadable(column.logicalName()));
     p.put("IsManaged", !custom);
     p.set("RequiredLevel", requiredLevel(primaryId));
@@ -181,7 +182,8 @@ final class AttributeItem implements MetadataItem {
         p.put("Format", dateOnly ? "DateOnly" : "DateAndTime");
         p.putObject("DateTimeBehavior").put("Value", dateOnly ? "DateOnly" : "UserLocal");
       }
-      case BOOLEAN_ATTRIBUTE -> p.put("DefaultValue", false);
+      case BOOLEAN_ATTRIBUTE ->
+          p.put("DefaultValue", table.defaults().getOrDefault(column.logicalName(), BooleanNode.FALSE).asBoolean());
       case PICKLIST_ATTRIBUTE, STATE_ATTRIBUTE, STATUS_ATTRIBUTE, MULTI_SELECT_PICKLIST_ATTRIBUTE,
           ENTITY_NAME_ATTRIBUTE -> p.putNull("DefaultFormValue");
       default -> {

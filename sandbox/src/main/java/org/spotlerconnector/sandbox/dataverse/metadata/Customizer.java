@@ -474,7 +474,7 @@ final class Customizer {
     options.put(value, label);
     return new ColumnDefinition(
         column.logicalName(), column.kind(), column.maxLength(), options, column.targets(), column.writable(),
-        column.computed());
+        column.updatable(), column.computed());
   }
 
   private Customizations.ColumnNames lookupNames(ObjectNode lookup, Publisher publisher) {

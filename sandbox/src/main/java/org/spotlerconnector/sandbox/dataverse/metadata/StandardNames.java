@@ -45,33 +45,45 @@ final class StandardNames {
           Map.entry("sdkmessageprocessingstep", new Table("SdkMessageProcessingStep", "Sdk Message Processing Step",
               "Sdk Message Processing Steps", 4608, "OrganizationOwned")),
           Map.entry("asyncoperation", new Table("AsyncOperation", "System Job", "System Jobs", 4700,
-              "UserOwned")));
+              "UserOwned")),
+          Map.entry("list", new Table("List", "Marketing List", "Marketing Lists", 4300, "UserOwned")),
+          Map.entry("listmember", new Table("ListMember", "Marketing List Member", "Marketing List Members", 4301,
+              "None")));
 
   private static final Map<String, Column> COLUMNS = new HashMap<>();
 
   /** Columns that must have a value: {@code <table>.<column>} or just the column for every table. */
   private static final Map<String, String> REQUIRED_LEVELS =
-      Map.of(
-          "ownerid", "SystemRequired",
-          "statecode", "SystemRequired",
-          "contact.lastname", "ApplicationRequired",
-          "lead.lastname", "ApplicationRequired",
-          "lead.subject", "ApplicationRequired",
-          "account.name", "ApplicationRequired",
-          "systemuser.domainname", "SystemRequired");
+      Map.ofEntries(
+          Map.entry("ownerid", "SystemRequired"),
+          Map.entry("statecode", "SystemRequired"),
+          Map.entry("contact.lastname", "ApplicationRequired"),
+          Map.entry("lead.lastname", "ApplicationRequired"),
+          Map.entry("lead.subject", "ApplicationRequired"),
+          Map.entry("account.name", "ApplicationRequired"),
+          Map.entry("systemuser.domainname", "SystemRequired"),
+          Map.entry("list.listname", "SystemRequired"),
+          Map.entry("list.type", "SystemRequired"),
+          Map.entry("list.createdfromcode", "SystemRequired"),
+          Map.entry("listmember.listid", "SystemRequired"),
+          Map.entry("listmember.entityid", "SystemRequired"));
 
   /** Columns whose display name differs from table to table. */
   private static final Map<String, Column> TABLE_COLUMNS =
-      Map.of(
-          "contact.contactid", new Column("ContactId", "Contact"),
-          "lead.leadid", new Column("LeadId", "Lead"),
-          "account.accountid", new Column("AccountId", "Account"),
-          "systemuser.systemuserid", new Column("SystemUserId", "User"),
-          "account.telephone1", new Column("Telephone1", "Main Phone"),
-          "lead.parentaccountid", new Column("ParentAccountId", "Parent Account for lead"),
-          "lead.parentcontactid", new Column("ParentContactId", "Parent Contact for lead"),
-          "lead.companyname", new Column("CompanyName", "Company Name"),
-          "account.parentaccountid", new Column("ParentAccountId", "Parent Account"));
+      Map.ofEntries(
+          Map.entry("contact.contactid", new Column("ContactId", "Contact")),
+          Map.entry("lead.leadid", new Column("LeadId", "Lead")),
+          Map.entry("account.accountid", new Column("AccountId", "Account")),
+          Map.entry("systemuser.systemuserid", new Column("SystemUserId", "User")),
+          Map.entry("account.telephone1", new Column("Telephone1", "Main Phone")),
+          Map.entry("lead.parentaccountid", new Column("ParentAccountId", "Parent Account for lead")),
+          Map.entry("lead.parentcontactid", new Column("ParentContactId", "Parent Contact for lead")),
+          Map.entry("lead.companyname", new Column("CompanyName", "Company Name")),
+          Map.entry("account.parentaccountid", new Column("ParentAccountId", "Parent Account")),
+          Map.entry("list.listid", new Column("ListId", "List")),
+          Map.entry("list.description", new Column("Description", "Description")),
+          Map.entry("listmember.listid", new Column("ListId", "Marketing List")),
+          Map.entry("listmember.name", new Column("Name", "name")));
 
   static {
     column("firstname", "FirstName", "First Name");
@@ -156,6 +168,19 @@ final class StandardNames {
     column("primaryobjecttypecode", "PrimaryObjectTypeCode", "Primary Object Type Code");
     column("asyncautodelete", "AsyncAutoDelete", "Asynchronous Automatic Delete");
     column("owningextensionid", "OwningExtensionId", "Owning Extension");
+    column("listname", "ListName", "Name");
+    column("createdfromcode", "CreatedFromCode", "Marketing List Member Type");
+    column("query", "Query", "Query");
+    column("membercount", "MemberCount", "Members Count");
+    column("lockstatus", "LockStatus", "Locked");
+    column("donotsendonoptout", "DoNotSendOnOptOut", "Exclude Members Who Opt Out");
+    column("ignoreinactivelistmembers", "IgnoreInactiveListMembers", "Ignore Inactive List Members");
+    column("purpose", "Purpose", "Purpose");
+    column("source", "Source", "Source");
+    column("cost", "Cost", "Cost");
+    column("listmemberid", "ListMemberId", "");
+    column("entityid", "EntityId", "Entity");
+    column("entitytype", "EntityType", "");
   }
 
   private static final Set<String> EMAIL_COLUMNS =

@@ -73,7 +73,7 @@ public final class OrderByParser {
         .orElseThrow(() -> ODataQueryException.of("The parameter alias '" + word + "' used in $orderby has no value."));
   }
 
-  private static Comparator<ObjectNode> nullsFirst(Column column) {
+  static Comparator<ObjectNode> nullsFirst(Column column) {
     ValueDomain domain = column.domain();
     return (left, right) -> {
       Object leftValue = column.read(left);
