@@ -6,7 +6,8 @@ import picocli.CommandLine;
 
 /**
  * {@code java -jar spotler-connector.jar}: the connector's commands ({@code run}, {@code sync}, {@code check}) plus
- * {@code demo} and {@code benchmark}, which run the connector against the sandbox, and {@code sandbox} itself.
+ * {@code demo}, {@code benchmark} and {@code benchmark-lists}, which run the connector against the sandbox, and
+ * {@code sandbox} itself.
  */
 public final class AppMain {
   private AppMain() {}
@@ -19,6 +20,7 @@ public final class AppMain {
     CommandLine cli = ConnectorMain.commandLine();
     cli.addSubcommand("demo", new DemoCommand());
     cli.addSubcommand("benchmark", new BenchmarkCommand());
+    cli.addSubcommand("benchmark-lists", new ListBenchmarkCommand());
     cli.addSubcommand("sandbox", new SandboxMain());
     return cli;
   }

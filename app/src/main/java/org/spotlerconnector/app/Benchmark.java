@@ -23,13 +23,15 @@ import org.spotlerconnector.install.Installer;
 import org.spotlerconnector.jobs.JobSchema;
 import org.spotlerconnector.sandbox.Sandbox;
 import org.spotlerconnector.sandbox.SandboxOptions;
+import org.spotlerconnector.sandbox.http.RequestLog;
 import org.spotlerconnector.sandbox.mailplus.DemoAutomations;
 import org.spotlerconnector.sandbox.mailplus.RateLimit;
 
 /**
  * One benchmark run: starts the sandbox in this JVM and the connector in its own, measures the initial load of every
  * syncable contact into Spotler, then change-to-Spotler latency of edits made afterwards, then Spotler Jobs reaching
- * the connector by polling, by webhook or both, and the requests and memory it all took.
+ * the connector by polling, by webhook or both; then restarts the connector with a two-way mapping and measures
+ * Spotler edits reaching Dataverse; and the requests and memory it all took.
  */
 final class Benchmark {
   private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
@@ -39,6 +41,8 @@ final class Benchmark {
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
   /** The job tables as {@code install} makes them by default, which is how the benchmark installs them. */
   private static final JobSchema JOB_SCHEMA = JobSchema.defaults();
+  /** Spotler's changes feed, which the two-way connector reads every poll interval. */
+  private static final String CHANGES_FEED = "/contact/updates/list";
 
   private final BenchmarkSettings settings;
   private final long deadlineNanos;
@@ -84,7 +88,7 @@ final class Benchmark {
       throws IOException, InterruptedException {
     try (RequestTally tally = new RequestTally(sandbox)) {
       long startNanos = System.nanoTime();
-      ConnectorProcess connector = ConnectorProcess.start(config, settings.heap(), workDir);
+      ConnectorProcess connector = ConnectorProcess.start(config, settings.heap(), workDir, "connector");
       BenchmarkResult.Load load;
       RequestCounts afterLoad;
       Optional<ChangeLatencyProbe.Result> changes = Optional.empty();
@@ -105,10 +109,73 @@ final class Benchmark {
       }
       BenchmarkResult.Memory memory =
           new BenchmarkResult.Memory(settings.heap(), connector.heap(), connector.peakResidentBytes());
+      Optional<BenchmarkResult.InboundPhase> inbound = Optional.empty();
+      if (settings.inboundChanges() > 0 && problems.isEmpty()) {
+        inbound = inboundPhase(sandbox, syncable, workDir, tally);
+      }
       Optional<Path> kept = problems.isEmpty() && !settings.keepFiles() ? Optional.empty() : Optional.of(workDir);
-      return new BenchmarkResult(settings, syncable.size(), load, changes, jobs, afterLoad,
+      return new BenchmarkResult(settings, syncable.size(), load, changes, jobs, inbound, afterLoad,
           afterChanges.since(afterLoad), machine(), memory, List.copyOf(problems), kept);
     }
+  }
+
+  /**
+   * Restarts the connector on the same store with a two-way mapping and Spotler's changes read, so that the phases
+   * before measure the one-way sync as it was; waits for its first read of the changes feed, then edits contacts in
+   * Spotler and times each edit until its value is in the Dataverse row. Empty when the connector never read the feed.
+   */
+  private Optional<BenchmarkResult.InboundPhase> inboundPhase(
+      Sandbox sandbox, List<UUID> syncable, Path workDir, RequestTally tally) throws IOException, InterruptedException {
+    Path config = workDir.resolve("benchmark-two-way.yml");
+    Files.writeString(config, BenchmarkConfig.twoWayYaml(sandbox, workDir.resolve("connector.db"), settings));
+    long logBeforeStart = sandbox.mailplusServer().requestLog().lastSequence();
+    ConnectorProcess connector = ConnectorProcess.start(config, settings.heap(), workDir, "connector-two-way");
+    ChangeLatencyProbe.Result result;
+    RequestCounts requests;
+    try {
+      if (!readsSpotlerChanges(sandbox, connector, logBeforeStart)) {
+        return Optional.empty();
+      }
+      LOG.atInfo().addKeyValue("edits", settings.inboundChanges()).addKeyValue("perSecond", settings.inboundRate())
+          .log("measuring Spotler-change-to-Dynamics latency");
+      // another seed than the change phase's, so that other contacts come first
+      ChangeLatencyProbe probe = ChangeLatencyProbe.toDynamics(
+          sandbox.mailplus(), sandbox.dataverse().table("contacts"), settings.seed() + 1);
+      RequestCounts before = tally.now();
+      result = probe.run(syncable, settings.inboundChanges(), settings.inboundRate(), "Inbound ", STALL_LIMIT, () -> {
+        connector.sampleMemory();
+        return stoppedBecause(connector, "the inbound phase");
+      });
+      requests = tally.now().since(before);
+    } finally {
+      connector.close();
+    }
+    if (result.arrived() < result.made() && problems.isEmpty()) {
+      problems.add((result.made() - result.arrived()) + " of " + result.made() + " Spotler edits did not arrive in"
+          + " Dataverse");
+    }
+    return Optional.of(new BenchmarkResult.InboundPhase(result, requests,
+        new BenchmarkResult.Memory(settings.heap(), connector.heap(), connector.peakResidentBytes())));
+  }
+
+  /** Waits for the connector's first read of Spotler's changes feed: from then on it follows Spotler's edits. */
+  private boolean readsSpotlerChanges(Sandbox sandbox, ConnectorProcess connector, long after)
+      throws InterruptedException {
+    RequestLog log = sandbox.mailplusServer().requestLog();
+    long deadline = System.nanoTime() + STALL_LIMIT.toNanos();
+    while (!stoppedBecause(connector, "waiting for the two-way connector's first read of Spotler's changes")) {
+      if (log.count(entry -> entry.sequence() > after && entry.status() == 200
+          && entry.path().endsWith(CHANGES_FEED)) > 0) {
+        return true;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        problems.add("the two-way connector did not read Spotler's changes within " + STALL_LIMIT.toMinutes()
+            + " minutes of its start; see its output");
+        return false;
+      }
+      Thread.sleep(LOAD_POLL_MILLIS);
+    }
+    return false;
   }
 
   /** Waits until every syncable contact is in Spotler, or the run times out, stalls or the connector dies. */
@@ -157,9 +224,9 @@ final class Benchmark {
     LOG.atInfo().addKeyValue("edits", settings.changes()).addKeyValue("perSecond", settings.changeRate())
         .log("measuring change-to-Spotler latency");
     ChangeLatencyProbe probe =
-        new ChangeLatencyProbe(sandbox.dataverse().table("contacts"), sandbox.mailplus(), settings.seed());
-    ChangeLatencyProbe.Result result = probe.run(syncable, settings.changes(), settings.changeRate(), STALL_LIMIT,
-        () -> {
+        ChangeLatencyProbe.toSpotler(sandbox.dataverse().table("contacts"), sandbox.mailplus(), settings.seed());
+    ChangeLatencyProbe.Result result = probe.run(syncable, settings.changes(), settings.changeRate(), "Benchmark ",
+        STALL_LIMIT, () -> {
           connector.sampleMemory();
           return stoppedBecause(connector, "the change phase");
         });

@@ -15,15 +15,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code benchmark}: runs the outbound contact sync against the sandbox with configurable API latency and limits, and
- * prints contacts per second, change-to-Spotler latency, API requests per synced record and the connector's memory.
+ * {@code benchmark}: runs the contact sync against the sandbox with configurable API latency and limits, and prints
+ * contacts per second, change-to-Spotler latency, Spotler Jobs, inbound throughput and Spotler-change-to-Dynamics
+ * latency, API requests per synced record and the connector's memory.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
     description = {
         "Runs the connector, in a JVM of its own, against the sandbox emulators and measures the outbound contact "
             + "sync: contacts per second of the initial load, change-to-Spotler latency of edits made afterwards, API "
             + "requests per synced record on each side, and the connector's peak heap and resident memory; then the "
-            + "throughput and latency of Spotler Jobs reaching it by polling, by webhook or both.",
+            + "throughput and latency of Spotler Jobs reaching it by polling, by webhook or both; then, restarted on "
+            + "the same store with a two-way mapping, the throughput and latency of Spotler edits reaching Dataverse.",
         "Exits 0 when every figure is complete, " + ConnectorMain.EXIT_NOT_CAUGHT_UP
             + " when the run timed out, stalled or the connector stopped."})
 final class BenchmarkCommand implements Callable<Integer> {
@@ -67,6 +69,22 @@ final class BenchmarkCommand implements Callable<Integer> {
           + " when a job is created (registered as install --webhook-url does; the connector polls as well); or both,"
           + " one phase of --jobs jobs after the other (default: ${DEFAULT-VALUE}).")
   String jobIntake;
+
+  @Option(names = "--inbound-changes", paramLabel = "<n>", defaultValue = "2000",
+      description = "Edits made in Spotler after the jobs, with the connector restarted on the same store with a"
+          + " two-way mapping, to measure inbound throughput and Spotler-change-to-Dynamics latency; 0 skips it"
+          + " (default: ${DEFAULT-VALUE}).")
+  int inboundChanges;
+
+  @Option(names = "--inbound-rate", paramLabel = "<per second>", defaultValue = "10",
+      description = "Spotler edits a second (default: ${DEFAULT-VALUE}).")
+  double inboundRate;
+
+  @Option(names = "--inbound-overlap", paramLabel = "<duration>", defaultValue = "10s",
+      converter = DurationConverter.class,
+      description = "The two-way connector's sync.inbound.overlap; it reads Spotler's changes every --poll-interval"
+          + " (default: ${DEFAULT-VALUE}).")
+  Duration inboundOverlap;
 
   @Option(names = "--poll-interval", paramLabel = "<duration>", defaultValue = "1s", converter = DurationConverter.class,
       description = "The connector's change-tracking and job poll interval (default: ${DEFAULT-VALUE}).")
@@ -131,7 +149,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         .withWindow(Duration.ofSeconds(dataverseWindowSeconds))
         .withConcurrency(dataverseConcurrency);
     return new BenchmarkSettings(contacts, accounts, latencyMillis, jitterMillis, changes, changeRate, jobs, jobRate,
-        JobIntakePath.parse(jobIntake), pollInterval,
+        JobIntakePath.parse(jobIntake), inboundChanges, inboundRate, inboundOverlap, pollInterval,
         limits, spotlerRateLimit == null ? OptionalInt.empty() : OptionalInt.of(spotlerRateLimit),
         spotlerRequestsPerSecond, heap, seed, timeout, keepFiles);
   }

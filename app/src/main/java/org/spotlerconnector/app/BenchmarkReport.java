@@ -17,7 +17,7 @@ final class BenchmarkReport {
   static String text(BenchmarkResult r) {
     List<String> lines = new ArrayList<>();
     lines.add("");
-    lines.add("Spotler Connector benchmark: outbound contact sync, Dynamics 365 to Spotler, against the sandbox");
+    lines.add("Spotler Connector benchmark: the contact sync against the sandbox");
     lines.add("");
     lines.addAll(parameters(r));
     lines.add("");
@@ -26,6 +26,8 @@ final class BenchmarkReport {
     lines.addAll(changes(r));
     lines.add("");
     lines.addAll(jobs(r));
+    lines.add("");
+    lines.addAll(inbound(r));
     lines.add("");
     lines.addAll(requests(r));
     lines.add("");
@@ -140,6 +142,32 @@ final class BenchmarkReport {
     return lines;
   }
 
+  private static List<String> inbound(BenchmarkResult r) {
+    BenchmarkSettings s = r.settings();
+    List<String> lines = new ArrayList<>();
+    lines.add("Change to Dynamics 365 (edits of a two-way field in Spotler, " + number(s.inboundRate()) + " a second;"
+        + " the connector restarted on its store with " + String.join(", ", BenchmarkConfig.TWO_WAY_FIELDS.stream()
+            .sorted().toList()) + " mapped <->, reading Spotler's changes every " + duration(s.pollInterval())
+        + " with an overlap of " + duration(s.inboundOverlap()) + ")");
+    if (r.inbound().isEmpty()) {
+      lines.add(field("Not measured", s.inboundChanges() == 0 ? "--inbound-changes 0" : "an earlier phase did not"
+          + " complete, or the restarted connector never read Spotler's changes"));
+      return lines;
+    }
+    ChangeLatencyProbe.Result changes = r.inbound().get().result();
+    Percentiles latency = Percentiles.of(changes.latenciesMillis());
+    lines.add(field("Arrived", count(changes.arrived()) + " of " + count(changes.made()) + " edits"));
+    lines.add(field("Throughput", String.format(Locale.ROOT, "%.1f changes/s written to Dataverse", changes.perSecond())
+        + " (first edit to last arrival, " + seconds(changes.elapsed()) + ")"));
+    lines.add(field("Latency", "p50 " + millis(latency.at(50)) + "   p90 " + millis(latency.at(90))
+        + "   p99 " + millis(latency.at(99)) + "   max " + millis(latency.max())));
+    BenchmarkResult.Memory memory = r.inbound().get().memory();
+    lines.add(field("Connector memory", "peak heap " + megabytes(memory.heap().peakUsedBytes()) + ", at most "
+        + megabytes(memory.heap().maxAfterCollectionBytes()) + " after a GC pause, "
+        + megabytes(memory.peakResidentBytes()) + " resident"));
+    return lines;
+  }
+
   private static String title(JobIntakePath intake, BenchmarkSettings s) {
     String every = duration(s.pollInterval());
     return switch (intake) {
@@ -170,6 +198,13 @@ final class BenchmarkReport {
           side -> count(side.requests())));
       lines.add(row("  per finished job", phase.requests(), side -> ratio(side.requests(), finished)));
     }
+    if (r.inbound().isPresent()) {
+      BenchmarkResult.InboundPhase inbound = r.inbound().get();
+      long arrivedInbound = inbound.result().arrived();
+      all = all.plus(inbound.requests());
+      lines.add(row("Inbound phase", inbound.requests(), side -> count(side.requests())));
+      lines.add(row("  per arrived change", inbound.requests(), side -> ratio(side.requests(), arrivedInbound)));
+    }
     lines.add(row("Mean response time", all, side -> side.timed() == 0 ? "-" : millis(side.millis() / side.timed())));
     lines.add(row("429 Too Many Requests", all, side -> count(side.throttled())));
     long unread = unread(all);
@@ -186,7 +221,7 @@ final class BenchmarkReport {
 
   private static List<String> memory(BenchmarkResult.Memory m) {
     List<String> lines = new ArrayList<>();
-    lines.add("Connector JVM memory");
+    lines.add("Connector JVM memory (initial load, changes and jobs)");
     lines.add(field("Peak heap used", megabytes(m.heap().peakUsedBytes()) + " of -Xmx" + m.maxHeap()
         + " (most in use before a GC pause; " + m.heap().pauses() + " pauses)"));
     lines.add(field("Heap after GC", megabytes(m.heap().maxAfterCollectionBytes())

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
  * @param load the initial load
  * @param changes the change phase, when it ran
  * @param jobs the jobs phases that ran, one for each {@code --job-intake} path, in order
+ * @param inbound the inbound phase, when it ran
  * @param machine what else the machine was doing, which bears on every figure
  * @param problems why the run is incomplete; empty when every figure is complete
  * @param keptFiles where the connector's configuration, store, output and GC log were kept, if they were
@@ -23,6 +24,7 @@ record BenchmarkResult(
     Load load,
     Optional<ChangeLatencyProbe.Result> changes,
     List<JobPhase> jobs,
+    Optional<InboundPhase> inbound,
     RequestCounts loadRequests,
     RequestCounts changeRequests,
     Machine machine,
@@ -46,6 +48,14 @@ record BenchmarkResult(
    */
   record JobPhase(JobIntakePath intake, JobThroughputProbe.Result result, RequestCounts requests,
       Optional<BenchmarkWebhook.Deliveries> webhooks) {}
+
+  /**
+   * The inbound phase: Spotler edits reaching Dataverse through a connector restarted with a two-way mapping.
+   *
+   * @param requests the API requests from the first edit until the last arrival
+   * @param memory the restarted connector JVM's
+   */
+  record InboundPhase(ChangeLatencyProbe.Result result, RequestCounts requests, Memory memory) {}
 
   /** Processors and system load average (negative where the platform does not tell) at the start and the end. */
   record Machine(int processors, double loadAtStart, double loadAtEnd) {}

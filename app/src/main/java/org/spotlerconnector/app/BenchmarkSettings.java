@@ -12,6 +12,9 @@ import org.spotlerconnector.sandbox.dataverse.ServiceProtectionLimits;
  * @param changes edits made after the initial load to measure change-to-Spotler latency, {@code changeRate} a second
  * @param jobs Spotler Jobs created after the change phase to measure job throughput and latency, {@code jobRate} a
  *     second, for each of the {@code jobIntake} paths in turn
+ * @param inboundChanges edits made in Spotler after the jobs, {@code inboundRate} a second, to measure inbound
+ *     throughput and Spotler-change-to-Dynamics latency, with a connector that reads Spotler's changes every poll
+ *     interval over windows that overlap by {@code inboundOverlap}
  * @param dataverseLimits the Dataverse emulator's service protection limits; the connector's budget is set to the same
  * @param spotlerRateLimit requests a second the Mail+ emulator allows (none when empty)
  * @param spotlerRequestsPerSecond the connector's own Spotler request rate
@@ -28,6 +31,9 @@ record BenchmarkSettings(
     int jobs,
     double jobRate,
     List<JobIntakePath> jobIntake,
+    int inboundChanges,
+    double inboundRate,
+    Duration inboundOverlap,
     Duration pollInterval,
     ServiceProtectionLimits dataverseLimits,
     OptionalInt spotlerRateLimit,
@@ -38,8 +44,12 @@ record BenchmarkSettings(
     boolean keepFiles) {
 
   BenchmarkSettings {
-    if (contacts < 1 || accounts < 0 || changes < 0 || jobs < 0) {
-      throw new IllegalArgumentException("--contacts must be at least 1, --accounts, --changes and --jobs at least 0");
+    if (contacts < 1 || accounts < 0 || changes < 0 || jobs < 0 || inboundChanges < 0) {
+      throw new IllegalArgumentException(
+          "--contacts must be at least 1, --accounts, --changes, --jobs and --inbound-changes at least 0");
+    }
+    if (!(inboundRate > 0) || inboundOverlap.isNegative() || inboundOverlap.isZero()) {
+      throw new IllegalArgumentException("--inbound-rate and --inbound-overlap must be positive");
     }
     if (!(jobRate > 0)) {
       throw new IllegalArgumentException("--job-rate must be positive");

@@ -40,10 +40,13 @@ final class ConnectorProcess implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(killOnExit);
   }
 
-  /** Starts {@code run --config <config>} on this JVM's class path; its output goes to files in {@code workDir}. */
-  static ConnectorProcess start(Path config, String heap, Path workDir) throws IOException {
-    Path gcLog = workDir.resolve("connector-gc.log");
-    Path log = workDir.resolve("connector.log");
+  /**
+   * Starts {@code run --config <config>} on this JVM's class path; its output goes to files in {@code workDir} named
+   * after {@code name}: {@code <name>.log} and {@code <name>-gc.log}.
+   */
+  static ConnectorProcess start(Path config, String heap, Path workDir, String name) throws IOException {
+    Path gcLog = workDir.resolve(name + "-gc.log");
+    Path log = workDir.resolve(name + ".log");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap,

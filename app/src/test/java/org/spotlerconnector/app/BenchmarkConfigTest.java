@@ -13,6 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spotlerconnector.config.ConfigLoader;
 import org.spotlerconnector.config.ConnectorConfig;
+import org.spotlerconnector.config.DefaultMapping;
+import org.spotlerconnector.mapping.Direction;
+import org.spotlerconnector.mapping.FieldMapping;
+import org.spotlerconnector.mapping.SourceTable;
 import org.spotlerconnector.sandbox.Sandbox;
 import org.spotlerconnector.sandbox.SandboxOptions;
 import org.spotlerconnector.sandbox.dataverse.ServiceProtectionLimits;
@@ -52,13 +56,43 @@ class BenchmarkConfigTest {
     assertThat(config.jobs().enabled()).isTrue();
   }
 
+  @Test
+  void the_one_way_phases_read_no_spotler_changes() {
+    ConnectorConfig config = load(settings(List.of(JobIntakePath.POLL)), Optional.empty());
+
+    assertThat(config.sync().inbound().enabled()).isFalse();
+    assertThat(config.mapping()).isEqualTo(DefaultMapping.rows());
+  }
+
+  @Test
+  void the_inbound_phase_maps_a_few_contact_fields_both_ways_and_reads_spotlers_changes_on_the_same_store() {
+    String yaml = BenchmarkConfig.twoWayYaml(sandbox, Path.of("connector.db"), settings(List.of(JobIntakePath.POLL)));
+    ConnectorConfig config = new ConfigLoader(name -> null).load("benchmark-two-way.yml", yaml);
+
+    assertThat(config.sync().inbound().enabled()).isTrue();
+    assertThat(config.sync().inbound().pollInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.sync().inbound().overlap()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.jobs().enabled()).isFalse();
+    assertThat(config.store().url()).endsWith("connector.db");
+    assertThat(config.mapping()).filteredOn(row -> row.direction() == Direction.BOTH)
+        .extracting(FieldMapping::spotlerField)
+        .containsExactlyInAnyOrder("firstName", "lastName", "city", "phoneNumber", "permissions");
+    assertThat(config.mapping()).extracting(FieldMapping::spotlerField)
+        .containsExactlyElementsOf(DefaultMapping.rows().stream()
+            .filter(row -> row.column(SourceTable.CONTACT).isPresent()).map(FieldMapping::spotlerField).toList());
+    assertThat(config.mapping()).allSatisfy(row -> assertThat(row.column(SourceTable.CONTACT))
+        .isEqualTo(DefaultMapping.rows().stream().filter(d -> d.spotlerField().equals(row.spotlerField()))
+            .findFirst().orElseThrow().column(SourceTable.CONTACT)));
+  }
+
   private static ConnectorConfig load(BenchmarkSettings settings, Optional<BenchmarkWebhook> webhook) {
     String yaml = BenchmarkConfig.yaml(sandbox, Path.of("connector.db"), settings, webhook);
     return new ConfigLoader(name -> null).load("benchmark.yml", yaml);
   }
 
   private static BenchmarkSettings settings(List<JobIntakePath> intake) {
-    return new BenchmarkSettings(100, 5, 0, 0, 10, 20, 10, 5, intake, Duration.ofSeconds(1),
+    return new BenchmarkSettings(100, 5, 0, 0, 10, 20, 10, 5, intake, 50, 20, Duration.ofSeconds(10),
+        Duration.ofSeconds(1),
         ServiceProtectionLimits.DEFAULTS, OptionalInt.empty(), 50, "512m", 1, Duration.ofMinutes(5), false);
   }
 }

@@ -50,6 +50,33 @@ class BenchmarkReportTest {
         .doesNotContain("Jobs by webhook");
   }
 
+  @Test
+  void reports_inbound_throughput_latency_and_requests_per_change() {
+    ChangeLatencyProbe.Result changes =
+        new ChangeLatencyProbe.Result(4, Duration.ofSeconds(2), new long[] {1200, 1500, 1800, 2500});
+    BenchmarkResult.InboundPhase inbound = new BenchmarkResult.InboundPhase(changes, requests(6, 2), memory());
+
+    String text = BenchmarkReport.text(result(List.of(), Optional.of(inbound)));
+
+    assertThat(text)
+        .contains("edits of a two-way field in Spotler, 20 a second")
+        .contains("city, firstName, lastName, phoneNumber mapped <->")
+        .contains("every 1s with an overlap of 10s")
+        .containsPattern("Arrived +4 of 4 edits")
+        .containsPattern("Throughput +2\\.0 changes/s written to Dataverse \\(first edit to last arrival, 2\\.0 s\\)")
+        .containsPattern("Latency +p50 1,500 ms +p90 2,500 ms +p99 2,500 ms +max 2,500 ms")
+        .containsPattern("Inbound phase +6 +0 +2")
+        .containsPattern("per arrived change +1\\.5000 +0\\.0000 +0\\.5000");
+  }
+
+  @Test
+  void an_inbound_phase_that_was_skipped_says_so() {
+    String text = BenchmarkReport.text(result(List.of(), Optional.empty()));
+
+    assertThat(text).containsPattern("Change to Dynamics 365 .*\\R +Not measured +an earlier phase did not complete")
+        .doesNotContain("Inbound phase");
+  }
+
   private static BenchmarkResult.JobPhase phase(
       JobIntakePath intake, Optional<BenchmarkWebhook.Deliveries> webhooks) {
     JobThroughputProbe.Result jobs =
@@ -58,13 +85,21 @@ class BenchmarkReportTest {
   }
 
   private static BenchmarkResult result(List<BenchmarkResult.JobPhase> jobs) {
+    return result(jobs, Optional.empty());
+  }
+
+  private static BenchmarkResult result(
+      List<BenchmarkResult.JobPhase> jobs, Optional<BenchmarkResult.InboundPhase> inbound) {
     BenchmarkSettings settings = new BenchmarkSettings(100, 5, 50, 5, 0, 20, 10, 5,
-        List.of(JobIntakePath.POLL, JobIntakePath.WEBHOOK), Duration.ofSeconds(1), ServiceProtectionLimits.DEFAULTS,
-        OptionalInt.empty(), 50, "512m", 1, Duration.ofMinutes(30), false);
+        List.of(JobIntakePath.POLL, JobIntakePath.WEBHOOK), 4, 20, Duration.ofSeconds(10), Duration.ofSeconds(1),
+        ServiceProtectionLimits.DEFAULTS, OptionalInt.empty(), 50, "512m", 1, Duration.ofMinutes(30), false);
     return new BenchmarkResult(settings, 90, new BenchmarkResult.Load(90, Duration.ofSeconds(3), Optional.empty()),
-        Optional.empty(), jobs, requests(2, 2), requests(0, 0), new BenchmarkResult.Machine(2, 1.0, 1.0),
-        new BenchmarkResult.Memory("512m", GcLog.parse(Stream.empty()), OptionalLong.empty()), List.of(),
-        Optional.empty());
+        Optional.empty(), jobs, inbound, requests(2, 2), requests(0, 0), new BenchmarkResult.Machine(2, 1.0, 1.0),
+        memory(), List.of(), Optional.empty());
+  }
+
+  private static BenchmarkResult.Memory memory() {
+    return new BenchmarkResult.Memory("512m", GcLog.parse(Stream.empty()), OptionalLong.empty());
   }
 
   private static RequestCounts requests(long dataverse, long mailplus) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     description = "Keeps Microsoft Dynamics 365 (Dataverse) and Spotler Mail+ in sync.",
     subcommands = {
         ConnectorMain.Run.class, ConnectorMain.Sync.class, ConnectorMain.Check.class, StatusCommand.class,
-        RetryParkedCommand.class, InstallCommand.class})
+        RetryParkedCommand.class, InstallCommand.class, MappingCommand.class})
 public final class ConnectorMain {
   /** Exit code for a configuration or mapping that must be fixed before anything can run. */
   public static final int EXIT_CONFIG = 2;

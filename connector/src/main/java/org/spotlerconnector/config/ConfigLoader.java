@@ -207,8 +207,22 @@ public final class ConfigLoader {
   }
 
   private static SyncConfig sync(Section section) {
-    section.allowOnly(Set.of("outbound", "inbound"));
-    return new SyncConfig(outbound(section.section("outbound")), InboundSyncReader.read(section.section("inbound")));
+    section.allowOnly(Set.of("outbound", "inbound", "permissions", "lists"));
+    return new SyncConfig(outbound(section.section("outbound")), InboundSyncReader.read(section.section("inbound")),
+        permissions(section.section("permissions")), lists(section.section("lists")));
+  }
+
+  private static ListsSyncConfig lists(Section section) {
+    section.allowOnly(Set.of("refreshEvery", "onRemove"));
+    return new ListsSyncConfig(
+        section.optional("refreshEvery", ListsSyncConfig.DEFAULT_REFRESH_EVERY, ConfigLoader::intervalOrOff),
+        section.optional("onRemove", AudienceRemoval.DEFAULT, AudienceRemoval::parse));
+  }
+
+  private static PermissionsSyncConfig permissions(Section section) {
+    section.allowOnly(Set.of("refreshEvery"));
+    return new PermissionsSyncConfig(section.optional(
+        "refreshEvery", PermissionsSyncConfig.DEFAULT_REFRESH_EVERY, ConfigLoader::intervalOrOff));
   }
 
   private static OutboundSyncConfig outbound(Section section) {

@@ -36,6 +36,9 @@
  *     newSubscribers:
  *       createAs: contact                  # lead | contact | entity | ignore
  *       matchOn: [emailaddress1]
+ *   lists:                                 # marketing lists marked for sync become Spotler audiences
+ *     refreshEvery: 1h                     # off: only Sync Marketing List jobs sync them
+ *     onRemove: delete                     # delete | keep the audience of a list no longer synced
  * mapping:                                 # leave out to use the default mapping (default-mapping.yml)
  *   - spotler: email
  *     contact: emailaddress1

@@ -39,6 +39,8 @@ import org.spotlerconnector.dataverse.batch.MultipartBatchWriter;
 public final class DataverseClient {
   private static final String BULK_TYPE_PREFIX = "Microsoft.Dynamics.CRM.";
   private static final String FORMATTED_VALUE = "OData.Community.Display.V1.FormattedValue";
+  private static final String FETCH_XML_PAGING =
+      "Microsoft.Dynamics.CRM.fetchxmlpagingcookie,Microsoft.Dynamics.CRM.morerecords";
 
   private final DataverseSettings settings;
   private final DataverseTransport transport;
@@ -155,6 +157,16 @@ public final class DataverseClient {
     return new ResultPages<>(resolve(query.toRelativeUrl()), uri -> getJson(uri, prefer), this::followLink, row -> row);
   }
 
+  /**
+   * One page of a FetchXML query, {@code <entitySet>?fetchXml=…} (dataverse-api.md §4.4), with the paging annotations
+   * {@code @Microsoft.Dynamics.CRM.fetchxmlpagingcookie} and {@code @Microsoft.Dynamics.CRM.morerecords} when more rows
+   * follow. The page number, size and paging cookie are part of the FetchXML, so the caller pages.
+   */
+  public JsonNode fetchXml(String entitySet, String fetchXml) {
+    String url = ODataQuery.of(entitySet).toRelativeUrl() + "?fetchXml=" + UriEncoding.queryValue(fetchXml);
+    return getJson(resolve(url), "odata.include-annotations=\"" + FETCH_XML_PAGING + "\"");
+  }
+
   private static String prefer(String base, boolean formattedValues) {
     return formattedValues ? base + ",odata.include-annotations=\"" + FORMATTED_VALUE + "\"" : base;
   }
@@ -219,6 +231,14 @@ public final class DataverseClient {
   public Optional<String> upsert(String entitySet, RecordKey key, ObjectNode row) {
     ApiResponse response = transport.execute(patch(entitySet, key, row, true));
     return response.header("OData-EntityId").flatMap(EntityIds::fromEntityUrl);
+  }
+
+  /**
+   * Replaces a whole definition ({@code PUT}), as the metadata Web API updates tables and columns (dataverse-api.md
+   * §8: PATCH is not supported there), with extra headers such as {@code MSCRM.MergeLabels}. Repeatable.
+   */
+  public void replace(String relativeUrl, ObjectNode definition, Map<String, String> headers) {
+    transport.execute(withHeaders(ApiRequest.withJson("PUT", resolve(relativeUrl), bytes(definition), true), headers));
   }
 
   /** Deletes a row; false when it did not exist (404), which also makes a repeated delete harmless. */

@@ -20,6 +20,18 @@ public final class ConnectorTables {
   public static final String SPOTLER_INFO = "spotlerinfo";
   public static final String MARKETING_INTERACTION = "marketinginteraction";
   public static final String WEBSITE_VISITOR = "websitevisitor";
+  /** The Yes/No column on the marketing list table ({@code list}) that marks a list for sync, without the prefix. */
+  public static final String SYNC_TO_SPOTLER = "synctospotler";
+  /** The job's lookup to the marketing list of a Sync Marketing List job, without the prefix. */
+  public static final String MARKETING_LIST = "marketinglist";
+  /** The job's audience name of an Add to List or Remove from List job, without the prefix. */
+  public static final String AUDIENCE = "audience";
+  /** The marketing list table, added by Dynamics 365 Sales and Marketing, absent from Power Apps alone. */
+  public static final String LIST_TABLE = "list";
+  /** The environment variable with the permissions pre-populated on new records, without the prefix. */
+  public static final String PERMISSIONS_VARIABLE = "permissions";
+  /** The environment variable with the pre-populated permissions that start enabled, without the prefix. */
+  public static final String PERMISSIONS_ENABLED_BY_DEFAULT_VARIABLE = "permissions_enabled_by_default";
 
   private static final String AUTOMATION_TABLE = "SpotlerAutomation";
   private static final String JOB_TABLE = "SpotlerJob";
@@ -59,18 +71,26 @@ public final class ConnectorTables {
         tables.websiteVisitor());
   }
 
+  /** The columns added to tables the connector does not own: the marketing list's sync flag. */
+  public static List<StandardTableColumn> standardTableColumns(String prefix, int optionValuePrefix) {
+    ConnectorTables tables = new ConnectorTables(prefix, optionValuePrefix);
+    return List.of(
+        new StandardTableColumn(LIST_TABLE, new Column.YesNo(tables.name("SyncToSpotler"), "Sync to Spotler")));
+  }
+
   public static List<EnvironmentVariable> environmentVariables(String prefix) {
     return List.of(
-        new EnvironmentVariable(prefix + "_permissions", "Spotler permissions",
+        new EnvironmentVariable(prefix + "_" + PERMISSIONS_VARIABLE, "Spotler permissions",
             "Semicolon list of the Spotler permissions pre-populated on new records (; disables it).", null),
-        new EnvironmentVariable(prefix + "_permissions_enabled_by_default", "Spotler permissions enabled by default",
+        new EnvironmentVariable(prefix + "_" + PERMISSIONS_ENABLED_BY_DEFAULT_VARIABLE,
+            "Spotler permissions enabled by default",
             "The Spotler permissions subscribed by default, or [All].", null));
   }
 
   /**
    * The roles and their privileges (docs/dataverse-tables.md, "Security roles"). A user works with their own jobs,
-   * and may point a job at any customer, lead or automation (a lookup needs Append on the job and AppendTo on its
-   * target); the connector's application user sees and changes everything it syncs.
+   * and may point a job at any customer, lead, marketing list or automation (a lookup needs Append on the job and
+   * AppendTo on its target); the connector's application user sees and changes everything it syncs.
    */
   public static List<SecurityRole> roles(String prefix) {
     List<String> own = OWN_TABLES.stream().map(table -> prefix + "_" + table).toList();
@@ -80,7 +100,7 @@ public final class ConnectorTables {
     Stream.of(Access.CREATE, Access.WRITE, Access.APPEND)
         .forEach(access -> user.add(new RolePrivilege(access, job, Depth.BASIC)));
     user.add(new RolePrivilege(Access.WRITE, prefix + "_" + PERMISSION_TABLE, Depth.GLOBAL));
-    Stream.of("Contact", "Lead", "Account", prefix + "_" + AUTOMATION_TABLE)
+    Stream.of("Contact", "Lead", "Account", "List", prefix + "_" + AUTOMATION_TABLE)
         .forEach(table -> user.add(new RolePrivilege(Access.APPEND_TO, table, Depth.GLOBAL)));
 
     List<RolePrivilege> service = new ArrayList<>();
@@ -92,6 +112,10 @@ public final class ConnectorTables {
     // the users table's privileges are named prvReadUser…, not after its schema name SystemUser
     Stream.of("User", "EnvironmentVariableDefinition", "EnvironmentVariableValue")
         .forEach(table -> service.add(new RolePrivilege(Access.READ, table, Depth.GLOBAL)));
+    // the daily refresh writes the permissions variable's value row, which points at its definition
+    Stream.of(Access.CREATE, Access.WRITE, Access.APPEND)
+        .forEach(access -> service.add(new RolePrivilege(access, "EnvironmentVariableValue", Depth.GLOBAL)));
+    service.add(new RolePrivilege(Access.APPEND_TO, "EnvironmentVariableDefinition", Depth.GLOBAL));
 
     return List.of(
         new SecurityRole("Spotler User",
@@ -99,7 +123,8 @@ public final class ConnectorTables {
             user),
         new SecurityRole("Spotler Service",
             "The connector's application user: full access to its tables; read and write contact, lead, account,"
-                + " list, campaign and post; read users and environment variables.",
+                + " list, campaign and post; read users and environment variables; write environment variable"
+                + " values.",
             service));
   }
 
@@ -120,6 +145,9 @@ public final class ConnectorTables {
             new Column.Memo(name("AutomationFields"), "Automation Fields", 100_000),
             text("AutomationContactId", "Automation Contact Id", 4_000),
             text("Tag", "Tag", 1_000),
+            new Column.Lookup(name("MarketingList"), "Marketing List", List.of(LIST_TABLE),
+                List.of(name(LIST_TABLE + "_" + SPOTLER_JOB + "_" + MARKETING_LIST))),
+            text("Audience", "Audience", 255),
             new Column.WholeNumber(name("Score"), "Score"),
             text("ResultCode", "Result Code", 100),
             new Column.Memo(name("ResultMessage"), "Result Message", 4_000),

@@ -26,22 +26,27 @@ import org.spotlerconnector.dataverse.ODataQuery;
  * nothing.
  *
  * <p>Nothing is deleted, and a table or column that exists with another definition is left as it is. What it does
- * change: a built-in status reason whose label is not the declared one is relabelled, and a role that lacks a
- * declared privilege, or holds it at a shallower depth, gets it. A privilege the environment does not have (a table
- * of a Dynamics 365 app that is not installed, such as {@code list}) is skipped with a warning.
+ * change: a table without change tracking gets it, a built-in status reason whose label is not the declared one is
+ * relabelled, and a role that lacks a declared privilege, or holds it at a shallower depth, gets it. A privilege the
+ * environment does not have (a table of a Dynamics 365 app that is not installed, such as {@code list}) is skipped
+ * with a warning, and so are a column on such a table (the marketing list's sync flag) and a lookup to it (the job's
+ * marketing list).
  */
 public final class Installer {
   private static final Logger LOG = LoggerFactory.getLogger(Installer.class);
   private static final String SOLUTION_HEADER = "MSCRM.SolutionUniqueName";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Set<String> METADATA_KINDS =
-      Set.of("table", "column", "lookup", "status reason", "status label", "alternate key");
+      Set.of("table", "change tracking", "column", "lookup", "status reason", "status label", "alternate key");
   /** The labels Dataverse gives the status reasons of a new table. */
   private static final Map<Integer, String> NEW_TABLE_STATUS_LABELS = Map.of(1, "Active", 2, "Inactive");
 
   private final DataverseClient dataverse;
   private final InstallSettings settings;
   private final List<TableSpec> tables;
+  private final List<StandardTableColumn> standardColumns;
+  /** Whether the environment has a table the connector does not own, by logical name, as found in this run. */
+  private final Map<String, Boolean> standardTables = new HashMap<>();
   private final Map<String, String> solutionHeader;
   private final PrivilegeGrants grants;
 
@@ -49,6 +54,7 @@ public final class Installer {
     this.dataverse = dataverse;
     this.settings = settings;
     this.tables = ConnectorTables.definitions(settings.prefix(), settings.optionValuePrefix());
+    this.standardColumns = ConnectorTables.standardTableColumns(settings.prefix(), settings.optionValuePrefix());
     this.solutionHeader = Map.of(SOLUTION_HEADER, settings.solutionUniqueName());
     this.grants = new PrivilegeGrants(dataverse);
   }
@@ -68,9 +74,12 @@ public final class Installer {
     String publisherId = publisher(steps);
     solution(steps, publisherId);
     for (TableSpec table : tables) {
-      if (!tableExists(table)) {
+      Optional<JsonNode> existing = tableDefinition(table);
+      if (existing.isEmpty()) {
         steps.add("table", table.logicalName(),
             () -> dataverse.create("EntityDefinitions", MetadataBodies.table(table), solutionHeader));
+      } else if (!existing.get().path("ChangeTrackingEnabled").asBoolean(false)) {
+        steps.addAll("change tracking", List.of(table.logicalName()), () -> enableChangeTracking(table));
       }
     }
     for (TableSpec table : tables) {
@@ -82,10 +91,12 @@ public final class Installer {
         }
       }
     }
+    List<String> changedStandardTables = standardColumns(steps);
     for (TableSpec table : tables) {
       Set<String> existing = attributes(table);
       for (Column column : table.columns()) {
-        if (column instanceof Column.Lookup lookup && !existing.contains(lookup.logicalName())) {
+        if (column instanceof Column.Lookup lookup && !existing.contains(lookup.logicalName())
+            && targetsExist(table, lookup)) {
           steps.add("lookup", table.logicalName() + "." + lookup.logicalName() + " -> " + lookup.targets(),
               () -> createLookup(table, lookup));
         }
@@ -108,7 +119,7 @@ public final class Installer {
     }
     roles(steps);
     if (apply && steps.changedMetadata()) {
-      publish();
+      publish(changedStandardTables);
     }
     return steps.done();
   }
@@ -159,10 +170,55 @@ public final class Installer {
     }
   }
 
-  /** New status reasons and choices show in the apps once published (dataverse-api.md §8). */
-  private void publish() {
+  /**
+   * Adds the columns on tables the connector does not own, where the environment has the table; returns the tables
+   * that get one.
+   */
+  private List<String> standardColumns(Steps steps) {
+    List<String> changed = new ArrayList<>();
+    for (StandardTableColumn extra : standardColumns) {
+      String column = extra.table() + "." + extra.column().logicalName();
+      if (!standardTableExists(extra.table())) {
+        LOG.atWarn().addKeyValue("column", column)
+            .log("column skipped: the environment does not have its table (is the app with this table installed?)");
+      } else if (!names(extra.table(), "Attributes").contains(extra.column().logicalName())) {
+        steps.add("column", column, () -> dataverse.create(
+            definition(extra.table()) + "/Attributes", MetadataBodies.column(extra.column()), solutionHeader));
+        changed.add(extra.table());
+      }
+    }
+    return changed;
+  }
+
+  /** Whether every table the lookup points at exists or is one of the connector's; if not, it is skipped, said so. */
+  private boolean targetsExist(TableSpec table, Column.Lookup lookup) {
+    Set<String> own = tables.stream().map(TableSpec::logicalName).collect(Collectors.toSet());
+    List<String> missing = lookup.targets().stream()
+        .filter(target -> !own.contains(target) && !standardTableExists(target)).toList();
+    if (!missing.isEmpty()) {
+      LOG.atWarn().addKeyValue("lookup", table.logicalName() + "." + lookup.logicalName())
+          .addKeyValue("missingTables", missing)
+          .log("lookup skipped: the environment does not have the table it points at (is its app installed?)");
+    }
+    return missing.isEmpty();
+  }
+
+  private boolean standardTableExists(String logicalName) {
+    return standardTables.computeIfAbsent(logicalName, name -> {
+      try {
+        dataverse.get(definition(name) + "?$select=LogicalName");
+        return true;
+      } catch (NotFoundException missing) {
+        return false;
+      }
+    });
+  }
+
+  /** New status reasons, choices and columns show in the apps once published (dataverse-api.md §8). */
+  private void publish(List<String> changedStandardTables) {
     StringBuilder xml = new StringBuilder("<importexportxml><entities>");
     tables.forEach(table -> xml.append("<entity>").append(table.logicalName()).append("</entity>"));
+    changedStandardTables.forEach(table -> xml.append("<entity>").append(table).append("</entity>"));
     xml.append("</entities></importexportxml>");
     dataverse.invoke("PublishXml", JSON.objectNode().put("ParameterXml", xml.toString()));
   }
@@ -263,21 +319,42 @@ public final class Installer {
         .orElseThrow(() -> new IllegalStateException("Dataverse has no root business unit"));
   }
 
-  private boolean tableExists(TableSpec table) {
+  /** The table's name and change tracking setting; empty when the table does not exist. */
+  private Optional<JsonNode> tableDefinition(TableSpec table) {
     try {
-      dataverse.get(definition(table) + "?$select=LogicalName");
-      return true;
+      return Optional.of(dataverse.get(definition(table) + "?$select=LogicalName,ChangeTrackingEnabled"));
     } catch (NotFoundException missing) {
-      return false;
+      return Optional.empty();
     }
+  }
+
+  /**
+   * Switches change tracking on for a table that exists without it (made by an earlier version, or by hand): the
+   * outbound sync reads the table's changes, e.g. a permission ticked in Dynamics 365. The metadata Web API updates a
+   * table by replacing its whole definition (dataverse-api.md §8), so the definition is read, changed and put back,
+   * keeping the labels of other languages.
+   */
+  private void enableChangeTracking(TableSpec table) {
+    JsonNode current = dataverse.get(definition(table));
+    ObjectNode changed = ((ObjectNode) current).deepCopy();
+    changed.remove("@odata.context");
+    changed.put("@odata.type", "Microsoft.Dynamics.CRM.EntityMetadata");
+    changed.put("ChangeTrackingEnabled", true);
+    Map<String, String> headers = new HashMap<>(solutionHeader);
+    headers.put("MSCRM.MergeLabels", "true");
+    dataverse.replace(definition(table), changed, headers);
   }
 
   private Set<String> attributes(TableSpec table) {
     return names(table, "Attributes");
   }
 
-  /** The logical names of a table's attributes or keys; none when the table does not exist (yet). */
   private Set<String> names(TableSpec table, String collection) {
+    return names(table.logicalName(), collection);
+  }
+
+  /** The logical names of a table's attributes or keys; none when the table does not exist (yet). */
+  private Set<String> names(String table, String collection) {
     Set<String> names = new HashSet<>();
     try {
       dataverse.get(definition(table) + "/" + collection + "?$select=LogicalName")
@@ -313,7 +390,11 @@ public final class Installer {
   }
 
   private static String definition(TableSpec table) {
-    return "EntityDefinitions(LogicalName='" + table.logicalName() + "')";
+    return definition(table.logicalName());
+  }
+
+  private static String definition(String logicalName) {
+    return "EntityDefinitions(LogicalName='" + logicalName + "')";
   }
 
   /** The creations of one run, logged as they happen; a dry run only lists them. */

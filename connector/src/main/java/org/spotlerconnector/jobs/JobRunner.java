@@ -9,7 +9,13 @@ import org.spotlerconnector.spotler.MailPlusException;
 import org.spotlerconnector.spotler.MailPlusNotFoundException;
 import org.spotlerconnector.spotler.MailPlusOutcomeUnknownException;
 import org.spotlerconnector.spotler.MailPlusUnauthorizedException;
+import org.spotlerconnector.spotler.audience.AudiencesNotAvailableException;
+import org.spotlerconnector.spotler.audience.SpotlerAudiences;
 import org.spotlerconnector.spotler.automation.MailPlusAutomation;
+import org.spotlerconnector.sync.lists.InvalidListQueryException;
+import org.spotlerconnector.sync.lists.MarketingListNotFoundException;
+import org.spotlerconnector.sync.lists.MarketingListSync;
+import org.spotlerconnector.sync.lists.MarketingListsUnavailableException;
 
 /**
  * Runs one claimed job and says how it ended, mapping what went wrong to the closed list of result codes. Transient
@@ -22,8 +28,25 @@ public final class JobRunner {
   private final TagOperations tags;
   private final RecordResolver records;
   private final ContactPusher pusher;
+  private final Optional<AudienceOperations> audiences;
+  private final Optional<MarketingListOperations> marketingLists;
 
+  /** Without the list operations: Sync Marketing List, Add to List and Remove from List end UNSUPPORTED_OPERATION. */
   public JobRunner(DataverseClient dataverse, MailPlusAutomation spotler, JobSchema schema, ContactPusher pusher) {
+    this(dataverse, spotler, Optional.empty(), Optional.empty(), schema, pusher);
+  }
+
+  /**
+   * With the list operations: Add to List and Remove from List in {@code audiences}, Sync Marketing List by {@code
+   * lists}.
+   */
+  public JobRunner(DataverseClient dataverse, MailPlusAutomation spotler, SpotlerAudiences audiences,
+      MarketingListSync lists, JobSchema schema, ContactPusher pusher) {
+    this(dataverse, spotler, Optional.of(audiences), Optional.of(lists), schema, pusher);
+  }
+
+  private JobRunner(DataverseClient dataverse, MailPlusAutomation spotler, Optional<SpotlerAudiences> audiences,
+      Optional<MarketingListSync> lists, JobSchema schema, ContactPusher pusher) {
     Objects.requireNonNull(dataverse, "dataverse cannot be null");
     Objects.requireNonNull(spotler, "spotler cannot be null");
     this.pusher = Objects.requireNonNull(pusher, "pusher cannot be null");
@@ -32,6 +55,9 @@ public final class JobRunner {
         dataverse, spotler, schema, records, pusher, new TimelinePosts(dataverse));
     this.catalog = new AutomationCatalog(dataverse, spotler, schema);
     this.tags = new TagOperations(spotler, records, pusher);
+    ListJobInputs inputs = new ListJobInputs(dataverse, schema);
+    this.audiences = audiences.map(client -> new AudienceOperations(client, records, pusher, inputs));
+    this.marketingLists = lists.map(sync -> new MarketingListOperations(sync, inputs));
   }
 
   /**
@@ -50,6 +76,13 @@ public final class JobRunner {
     } catch (MailPlusOutcomeUnknownException unknown) {
       return Optional.of(JobOutcome.of(ResultCode.OUTCOME_UNKNOWN, "The request was sent to Spotler but its answer was"
           + " lost, so it was not repeated. Check the contact in Spotler before creating the job again."));
+    } catch (AudiencesNotAvailableException | MarketingListsUnavailableException notAvailable) {
+      return Optional.of(JobOutcome.of(ResultCode.NOT_AVAILABLE, notAvailable.getMessage()));
+    } catch (MarketingListNotFoundException gone) {
+      return Optional.of(JobOutcome.of(ResultCode.RECORD_NOT_FOUND, gone.getMessage()));
+    } catch (InvalidListQueryException badQuery) {
+      return Optional.of(JobOutcome.of(ResultCode.INVALID_INPUT, "The marketing list's query cannot be used: "
+          + badQuery.getMessage()));
     } catch (MailPlusUnauthorizedException | AccessDeniedException refused) {
       return Optional.of(JobOutcome.of(ResultCode.NOT_AUTHORIZED, "The connector's credentials were refused or the"
           + " licence does not include this feature: " + refused.getMessage()));
@@ -76,9 +109,14 @@ public final class JobRunner {
       case SET_SCORE -> tags.setScore(job);
       case INCREASE_SCORE -> tags.changeScore(job, 1);
       case DECREASE_SCORE -> tags.changeScore(job, -1);
-      case SYNC_MARKETING_LIST, ADD_TO_LIST, REMOVE_FROM_LIST -> JobOutcome.of(ResultCode.UNSUPPORTED_OPERATION,
-          operation.label() + " is not available in this version of the connector.");
+      case SYNC_MARKETING_LIST -> marketingLists.orElseThrow(() -> notSetUp(operation)).sync(job);
+      case ADD_TO_LIST -> audiences.orElseThrow(() -> notSetUp(operation)).add(job);
+      case REMOVE_FROM_LIST -> audiences.orElseThrow(() -> notSetUp(operation)).remove(job);
     };
+  }
+
+  private static JobFailure notSetUp(JobOperation operation) {
+    return new JobFailure(ResultCode.UNSUPPORTED_OPERATION, operation.label() + " is not set up on this connector.");
   }
 
   private JobOutcome syncContact(SpotlerJob job) {

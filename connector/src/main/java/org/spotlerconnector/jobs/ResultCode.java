@@ -19,6 +19,7 @@ public enum ResultCode {
   NOT_AUTHORIZED(JobStatus.FAILED),
   TRANSIENT_FAILURE(JobStatus.FAILED),
   UNSUPPORTED_OPERATION(JobStatus.FAILED),
+  NOT_AVAILABLE(JobStatus.FAILED),
   CANCELLED(JobStatus.CANCELLED);
 
   private final JobStatus status;

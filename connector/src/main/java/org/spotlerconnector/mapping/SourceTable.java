@@ -18,6 +18,11 @@ public enum SourceTable {
     return logicalName() + "id";
   }
 
+  /** The table's entity set in the Web API, e.g. {@code contacts}. */
+  public String entitySet() {
+    return logicalName() + "s";
+  }
+
   /** The value of {@code $CustomerType} for rows of this table: {@code contact}, {@code lead} or {@code account}. */
   public String customerType() {
     return logicalName();

@@ -65,7 +65,7 @@ public final class SpotlerValues {
   }
 
   /** The bits a set mentions and whether each is enabled; a blank single value reads as the empty set. */
-  static SortedMap<Long, Boolean> bits(JsonNode set) {
+  public static SortedMap<Long, Boolean> bits(JsonNode set) {
     SortedMap<Long, Boolean> bits = new TreeMap<>();
     if (isSet(set)) {
       for (JsonNode entry : set) {
@@ -78,7 +78,7 @@ public final class SpotlerValues {
   }
 
   /** The canonical form of a set: one entry per bit, in bit order. */
-  static ArrayNode set(Map<Long, Boolean> bits) {
+  public static ArrayNode set(Map<Long, Boolean> bits) {
     ArrayNode set = NODES.arrayNode();
     new TreeMap<>(bits)
         .forEach(
@@ -88,6 +88,26 @@ public final class SpotlerValues {
               entry.put("enabled", enabled);
             });
     return set;
+  }
+
+  /**
+   * The entries of {@code set} whose bit is in another state in {@code from}, a bit neither mentions being off: what
+   * to send so that a side holding {@code from} ends up holding {@code set}, as Spotler leaves the bits a call does
+   * not name alone (spotler-api.md §2.3).
+   */
+  public static ArrayNode changedBits(JsonNode set, JsonNode from) {
+    SortedMap<Long, Boolean> target = bits(set);
+    SortedMap<Long, Boolean> current = bits(from);
+    Map<Long, Boolean> changed = new TreeMap<>();
+    SortedSet<Long> all = new TreeSet<>(target.keySet());
+    all.addAll(current.keySet());
+    for (long bit : all) {
+      boolean enabled = target.getOrDefault(bit, false);
+      if (enabled != current.getOrDefault(bit, false)) {
+        changed.put(bit, enabled);
+      }
+    }
+    return set(changed);
   }
 
   /** Bits are int64 (spotler-api.md §2.2) but small in practice: written as JSON reads them back, int when they fit. */

@@ -32,12 +32,13 @@ import org.spotlerconnector.jobs.SyncContactJobs;
 import org.spotlerconnector.mapping.OutboundMapper;
 import org.spotlerconnector.mapping.SourceLocation;
 import org.spotlerconnector.mapping.SourceTable;
+import org.spotlerconnector.permissions.PermissionListRefresh;
 import org.spotlerconnector.schema.DataverseSchemaReader;
 import org.spotlerconnector.schema.MappingCheck;
-import org.spotlerconnector.schema.MissingTableException;
 import org.spotlerconnector.schema.SpotlerSchemaReader;
 import org.spotlerconnector.spotler.MailPlusClient;
 import org.spotlerconnector.spotler.MailPlusConfig;
+import org.spotlerconnector.spotler.audience.SpotlerAudiences;
 import org.spotlerconnector.spotler.automation.MailPlusAutomation;
 import org.spotlerconnector.store.Store;
 import org.spotlerconnector.sync.OutboundSync;
@@ -46,6 +47,8 @@ import org.spotlerconnector.sync.SyncListener;
 import org.spotlerconnector.sync.SyncRequests;
 import org.spotlerconnector.sync.TwoWayCheck;
 import org.spotlerconnector.sync.inbound.InboundSync;
+import org.spotlerconnector.sync.lists.ListRefreshSchedule;
+import org.spotlerconnector.sync.lists.MarketingListSync;
 import org.spotlerconnector.web.JobIntake;
 import org.spotlerconnector.web.WebMetrics;
 import org.spotlerconnector.web.WebServer;
@@ -70,6 +73,9 @@ public final class Connector implements AutoCloseable {
   private final Optional<InboundSync> inbound;
   private final Optional<JobWorker> jobs;
   private final Optional<AutomationRefreshSchedule> automationRefresh;
+  private final Optional<PermissionListRefresh> permissionListRefresh;
+  private final MarketingListSync marketingLists;
+  private final Optional<ListRefreshSchedule> listRefresh;
   private final Optional<WebServer> web;
 
   private Connector(ConnectorConfig config, SyncListener listener, Clock clock) {
@@ -81,16 +87,23 @@ public final class Connector implements AutoCloseable {
             .check(config.mapping());
     this.store = StoreOpener.open(config.store(), clock);
     Optional<InboundSide> inboundSide;
+    Optional<PermissionSide> permissionSide;
     try {
-      inboundSide = InboundSide.of(config, dataverse, spotler, store, clock);
+      permissionSide = PermissionSide.of(config, dataverse, spotler);
+      inboundSide = InboundSide.of(
+          config, dataverse, spotler, store, permissionSide.map(PermissionSide::permissions), clock);
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
     this.inbound = inboundSide.map(InboundSide::sync);
+    this.permissionListRefresh = permissionSide.flatMap(PermissionSide::refresh);
     TwoWayCheck twoWay = inboundSide.map(InboundSide::twoWayCheck).orElse(TwoWayCheck.NONE);
-    this.outbound = new OutboundSync(
-        outboundSettings(config), dataverse, spotler, store, mapper, listener, syncRequests(), twoWay, clock);
+    this.outbound = new OutboundSync(outboundSettings(config), dataverse, spotler, store, mapper, listener,
+        syncRequests(), twoWay, permissionSide.map(PermissionSide::permissions), clock);
+    ListSide lists = ListSide.of(config, dataverse, SpotlerAudiences.of(spotler), store, outbound, clock);
+    this.marketingLists = lists.sync();
+    this.listRefresh = lists.refresh();
     this.jobs = jobWorker(config.jobs(), clock);
     if (config.sync().outbound().onChange() == OnChange.JOB && jobs.isEmpty()) {
       store.close();
@@ -131,14 +144,13 @@ public final class Connector implements AutoCloseable {
     }
     JobSchema schema = new JobSchema(settings.prefix(), settings.optionValuePrefix());
     String jobTable = schema.column("spotlerjob");
-    try {
-      new DataverseSchemaReader(dataverse).read(jobTable);
-    } catch (MissingTableException e) {
+    if (!new DataverseSchemaReader(dataverse).exists(jobTable)) {
       LOG.atWarn().addKeyValue("table", jobTable)
           .log("Spotler Jobs are off: the job table is not installed; run the install command, or set jobs.enabled: false");
       return Optional.empty();
     }
-    JobRunner runner = new JobRunner(dataverse, MailPlusAutomation.of(spotler), schema, ContactPusher.through(outbound));
+    JobRunner runner = new JobRunner(dataverse, MailPlusAutomation.of(spotler), SpotlerAudiences.of(spotler),
+        marketingLists, schema, ContactPusher.through(outbound));
     JobWorkerSettings workerSettings = JobWorkerSettings.defaults()
         .withPollInterval(settings.pollInterval())
         .withThreads(settings.threads());
@@ -191,17 +203,35 @@ public final class Connector implements AutoCloseable {
     return inbound;
   }
 
+  /**
+   * The refresh of the {@code <p>_permissions} environment variable from Spotler, when permissions are synced and
+   * {@code sync.permissions.refreshEvery} is not off.
+   */
+  public Optional<PermissionListRefresh> permissionListRefresh() {
+    return permissionListRefresh;
+  }
+
+  /** The marketing lists' sync to Spotler audiences. */
+  public MarketingListSync marketingLists() {
+    return marketingLists;
+  }
+
   /** The Spotler Jobs worker, when jobs run on this connector. */
   public Optional<JobWorker> jobs() {
     return jobs;
   }
 
-  /** Starts the sync flows, the job worker and the scheduled automation refresh in the background. */
+  /**
+   * Starts the sync flows, the job worker and the scheduled refreshes of the automations, the permission list and the
+   * marketing lists in the background.
+   */
   public void start() {
     outbound.start();
     inbound.ifPresent(InboundSync::start);
     jobs.ifPresent(JobWorker::start);
     automationRefresh.ifPresent(AutomationRefreshSchedule::start);
+    permissionListRefresh.ifPresent(PermissionListRefresh::start);
+    listRefresh.ifPresent(ListRefreshSchedule::start);
     web.ifPresent(WebServer::start);
     LOG.atInfo().addKeyValue("connection", config.connection().id()).log("connector started");
   }
@@ -209,6 +239,8 @@ public final class Connector implements AutoCloseable {
   @Override
   public void close() {
     web.ifPresent(WebServer::close);
+    permissionListRefresh.ifPresent(PermissionListRefresh::close);
+    listRefresh.ifPresent(ListRefreshSchedule::close);
     automationRefresh.ifPresent(AutomationRefreshSchedule::close);
     jobs.ifPresent(JobWorker::close);
     inbound.ifPresent(InboundSync::close);
@@ -246,7 +278,8 @@ public final class Connector implements AutoCloseable {
         Duration.ofMillis((long) (limits.executionTimePerWindow().toMillis() * BUDGET_SHARE)));
   }
 
-  static MailPlusConfig spotlerConfig(SpotlerConfig sp) {
+  /** The Mail+ client settings a configuration gives. */
+  public static MailPlusConfig spotlerConfig(SpotlerConfig sp) {
     return MailPlusConfig.builder(sp.consumerKey(), sp.consumerSecret().reveal())
         .baseUrl(sp.baseUrl())
         .requestsPerSecond(sp.requestsPerSecond())

@@ -10,6 +10,7 @@ import org.spotlerconnector.config.ConnectorConfig;
 import org.spotlerconnector.dataverse.DataverseClient;
 import org.spotlerconnector.mapping.SourceLocation;
 import org.spotlerconnector.mapping.SpotlerSchema;
+import org.spotlerconnector.permissions.Permissions;
 import org.spotlerconnector.schema.DataverseSchemaReader;
 import org.spotlerconnector.schema.LiveDataverseSchema;
 import org.spotlerconnector.schema.SpotlerSchemaReader;
@@ -36,8 +37,10 @@ record InboundSide(InboundSync sync, TwoWayCheck twoWayCheck) {
    * @throws ConfigException when new subscribers cannot be created as configured (a missing table, a column that does
    *     not fit)
    */
+  /** @param permissions the Spotler Permission rows, when permissions are synced */
   static Optional<InboundSide> of(
-      ConnectorConfig config, DataverseClient dataverse, MailPlusClient spotler, Store store, Clock clock) {
+      ConnectorConfig config, DataverseClient dataverse, MailPlusClient spotler, Store store,
+      Optional<Permissions> permissions, Clock clock) {
     if (!config.sync().inbound().enabled() || !MergePlan.readsSpotler(config.mapping())) {
       return Optional.empty();
     }
@@ -45,8 +48,10 @@ record InboundSide(InboundSync sync, TwoWayCheck twoWayCheck) {
     String connectionId = config.connection().id();
     SpotlerSchema spotlerSchema = new SpotlerSchemaReader(spotler).read();
     LiveDataverseSchema dataverseSchema = new LiveDataverseSchema(new DataverseSchemaReader(dataverse));
-    MergePlan plan = MergePlan.create(config.mapping(), spotlerSchema, dataverseSchema, zone);
-    LinkedMerge merge = new LinkedMerge(connectionId, dataverse, spotler, store, plan, zone, clock);
+    MergePlan plan = permissions.isPresent()
+        ? MergePlan.withPermissions(config.mapping(), spotlerSchema, dataverseSchema, zone)
+        : MergePlan.create(config.mapping(), spotlerSchema, dataverseSchema, zone);
+    LinkedMerge merge = new LinkedMerge(connectionId, dataverse, spotler, store, plan, permissions, zone, clock);
     NewSubscriberHandler newSubscribers;
     try {
       newSubscribers = NewSubscribers.create(

@@ -85,6 +85,24 @@ public final class DataverseSchemaReader {
     return table;
   }
 
+  /**
+   * Whether the table exists, in one request ({@code EntityDefinitions(LogicalName='…')?$select=LogicalName}), for
+   * callers that need no column details.
+   *
+   * @throws IllegalArgumentException when {@code logicalName} is not shaped like a logical name
+   */
+  public boolean exists(String logicalName) {
+    if (!isLogicalName(logicalName)) {
+      throw new IllegalArgumentException("'" + logicalName + "' is not a Dataverse table's logical name");
+    }
+    try {
+      fetch(logicalName, "EntityDefinitions(LogicalName='" + logicalName + "')?$select=LogicalName");
+      return true;
+    } catch (MissingTableException missing) {
+      return false;
+    }
+  }
+
   /** The entries of the typed queries' answers, by the attribute's {@code LogicalName}. */
   private Map<String, JsonNode> typedAttributes(String logicalName, List<TypedAttributeQuery> queries) {
     Map<String, JsonNode> attributes = new HashMap<>();

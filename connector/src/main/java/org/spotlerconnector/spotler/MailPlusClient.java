@@ -61,9 +61,12 @@ public final class MailPlusClient {
    * failure is retried depends on {@link MailPlusRequest#isIdempotent()}.
    *
    * @throws MailPlusOutcomeUnknownException when a call that is not idempotent may or may not have been carried out
+   * @throws IllegalArgumentException for a {@code DELETE /audience/{externalId}/contact} without contact ids, which
+   *     would empty the audience; nothing is sent
    */
   public MailPlusResponse send(MailPlusRequest request) {
     Objects.requireNonNull(request, "request cannot be null");
+    AudienceEmptyingGuard.check(request);
     return transport.send(request);
   }
 

@@ -18,4 +18,8 @@ public interface Repositories {
   Conflicts conflicts();
 
   PendingReviews pendingReviews();
+
+  ListAudiences listAudiences();
+
+  ListMemberships listMemberships();
 }

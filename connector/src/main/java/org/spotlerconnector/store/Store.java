@@ -102,6 +102,16 @@ public final class Store implements Repositories, AutoCloseable {
     return repositories.pendingReviews();
   }
 
+  @Override
+  public ListAudiences listAudiences() {
+    return repositories.listAudiences();
+  }
+
+  @Override
+  public ListMemberships listMemberships() {
+    return repositories.listMemberships();
+  }
+
   /**
    * Runs {@code work} as one transaction: everything it does through the repositories it is given is committed
    * together, or, if it throws, not at all. Use it to save a position together with the changes read up to it.
@@ -132,6 +142,8 @@ public final class Store implements Repositories, AutoCloseable {
     InboundCursor inboundCursor = new InboundCursor(runner);
     Conflicts conflicts = new Conflicts(runner);
     PendingReviews pendingReviews = new PendingReviews(runner);
+    ListAudiences listAudiences = new ListAudiences(runner);
+    ListMemberships listMemberships = new ListMemberships(runner);
     return new Repositories() {
       @Override
       public OutboundQueue outboundQueue() {
@@ -166,6 +178,16 @@ public final class Store implements Repositories, AutoCloseable {
       @Override
       public PendingReviews pendingReviews() {
         return pendingReviews;
+      }
+
+      @Override
+      public ListAudiences listAudiences() {
+        return listAudiences;
+      }
+
+      @Override
+      public ListMemberships listMemberships() {
+        return listMemberships;
       }
     };
   }

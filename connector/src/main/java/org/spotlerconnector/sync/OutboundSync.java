@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +14,14 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotlerconnector.config.OnChange;
 import org.spotlerconnector.dataverse.DataverseClient;
 import org.spotlerconnector.mapping.OutboundMapper;
 import org.spotlerconnector.mapping.SourceTable;
+import org.spotlerconnector.permissions.Permissions;
 import org.spotlerconnector.spotler.ContactResult;
 import org.spotlerconnector.spotler.MailPlusClient;
 import org.spotlerconnector.spotler.MailPlusException;
@@ -45,6 +48,8 @@ public final class OutboundSync implements AutoCloseable {
   private final OutboundSyncSettings settings;
   private final Store store;
   private final List<TableReader> readers = new ArrayList<>();
+  /** Reads the Spotler Permission rows' changes, when records send their permissions. */
+  private final Optional<PermissionChangeReader> permissionChanges;
   private final QueueSender sender;
   private final AtomicBoolean running = new AtomicBoolean();
   /** Threads for re-reading changed rows with their related columns, a few requests at a time. */
@@ -73,12 +78,15 @@ public final class OutboundSync implements AutoCloseable {
       SyncListener listener,
       SyncRequests syncRequests,
       Clock clock) {
-    this(settings, dataverse, spotler, store, mapper, listener, syncRequests, TwoWayCheck.NONE, clock);
+    this(settings, dataverse, spotler, store, mapper, listener, syncRequests, TwoWayCheck.NONE, Optional.empty(),
+        clock);
   }
 
   /**
    * As the other constructors, with the two-way side of the mapping: records with {@code <->} fields are checked
-   * against their Spotler contact before a send, so that a Spotler edit is merged rather than overwritten.
+   * against their Spotler contact before a send, so that a Spotler edit is merged rather than overwritten; and with
+   * the Spotler Permission rows, when {@code @map(permissions)} is synced: they fill the records' permissions field,
+   * and a change of a row queues its record.
    */
   public OutboundSync(
       OutboundSyncSettings settings,
@@ -89,16 +97,28 @@ public final class OutboundSync implements AutoCloseable {
       SyncListener listener,
       SyncRequests syncRequests,
       TwoWayCheck twoWay,
+      Optional<Permissions> permissions,
       Clock clock) {
     this.settings = settings;
     this.store = store;
     ChangeClassifier classifier = new ChangeClassifier(mapper, settings);
+    OutboundPermissions outboundPermissions =
+        new OutboundPermissions(permissions, dataverse, store, settings.connectionId(), rereads);
+    Map<SourceTable, TableReader> sendingPermissions = new EnumMap<>(SourceTable.class);
     for (SourceTable table : SourceTable.values()) {
       if (settings.tables().contains(table)) {
-        readers.add(new TableReader(table, ENTITY_SETS.get(table), dataverse, store, settings, classifier,
-            mapper.requiredSelect(table), listener, rereads, syncRequests, clock));
+        TableReader reader = new TableReader(table, ENTITY_SETS.get(table), dataverse, store, settings, classifier,
+            mapper.requiredSelect(table), listener, rereads, syncRequests, outboundPermissions, clock);
+        readers.add(reader);
+        if (outboundPermissions.sends(table)) {
+          sendingPermissions.put(table, reader);
+        }
       }
     }
+    this.permissionChanges = permissions.isPresent() && !sendingPermissions.isEmpty()
+        ? Optional.of(new PermissionChangeReader(
+            permissions.get().rows(), dataverse, store, settings.connectionId(), sendingPermissions))
+        : Optional.empty();
     this.sender = new QueueSender(spotler, store, settings, listener, twoWay, clock);
   }
 
@@ -109,8 +129,11 @@ public final class OutboundSync implements AutoCloseable {
     }
     releaseClaimsOfEarlierProcesses();
     List<TableReader> reading = readsChanges() ? readers : List.of();
-    threads = Executors.newFixedThreadPool(reading.size() + settings.senders(), daemonThreads("outbound-sync-"));
-    reading.forEach(reader -> threads.submit(() -> readLoop(reader)));
+    Optional<PermissionChangeReader> readingPermissions = permissionChanges.filter(reader -> readsChanges());
+    int readerThreads = reading.size() + (readingPermissions.isPresent() ? 1 : 0);
+    threads = Executors.newFixedThreadPool(readerThreads + settings.senders(), daemonThreads("outbound-sync-"));
+    reading.forEach(reader -> threads.submit(() -> readLoop(reader.table().logicalName(), reader::step)));
+    readingPermissions.ifPresent(reader -> threads.submit(() -> readLoop(reader.tableName(), reader::step)));
     for (int i = 0; i < settings.senders(); i++) {
       threads.submit(this::sendLoop);
     }
@@ -157,6 +180,10 @@ public final class OutboundSync implements AutoCloseable {
       return false;
     }
     boolean moreToRead = false;
+    // first, so that a permission row changed while a record's own change is read is queued with it
+    if (permissionChanges.isPresent()) {
+      moreToRead = permissionChanges.get().step();
+    }
     for (TableReader reader : readers) {
       moreToRead |= reader.step();
     }
@@ -240,15 +267,15 @@ public final class OutboundSync implements AutoCloseable {
     }
   }
 
-  private void readLoop(TableReader reader) {
+  private void readLoop(String tableName, BooleanSupplier step) {
     while (running.get()) {
       try {
-        boolean more = reader.step();
+        boolean more = step.getAsBoolean();
         if (!more) {
           sleep(settings.pollInterval());
         }
       } catch (RuntimeException e) {
-        LOG.atWarn().addKeyValue("table", reader.table().logicalName())
+        LOG.atWarn().addKeyValue("table", tableName)
             .log("reading changes from Dataverse failed, will try again: {}", e.toString());
         sleep(FAILURE_PAUSE);
       }

@@ -32,7 +32,8 @@ import org.spotlerconnector.store.SyncedRecord;
  * ({@code POST /contact/list}), removes the removed ones as configured, and records what was synced. A contact that
  * Spotler rejects is parked with Spotler's reason while the rest of the batch goes on; a failure of the whole call
  * (Spotler unreachable after the client's retries) puts the batch back with a growing delay. Two-way fields go
- * through {@link TwoWaySending}, so that an edit made in Spotler meanwhile is merged, never overwritten.
+ * through {@link TwoWaySending}, so that an edit made in Spotler meanwhile is merged, never overwritten; a set field
+ * (permissions) carries only the bits that changed since the base, so that Spotler keeps its other bits.
  */
 final class QueueSender {
   private static final Logger LOG = LoggerFactory.getLogger(QueueSender.class);
@@ -170,8 +171,9 @@ final class QueueSender {
     }
     List<SpotlerContact> contacts = new ArrayList<>(chunk.size());
     for (QueuedChange change : chunk) {
-      ObjectNode sendable = twoWay.sendable(table(tableName), properties(change), synced.get(change.recordId()));
-      contacts.add(SpotlerContact.of(change.recordId(), fields(sendable)));
+      SyncedRecord base = synced.get(change.recordId());
+      ObjectNode sendable = twoWay.sendable(table(tableName), properties(change), base);
+      contacts.add(SpotlerContact.of(change.recordId(), fields(changesSince(base, sendable))));
     }
     List<ContactResult> results;
     try {
@@ -313,7 +315,7 @@ final class QueueSender {
     if (!twoWay.mergeEditedInSpotler(table, Map.of(recordId, properties), bases).isEmpty()) {
       return new ContactResult(recordId, ContactResultCode.OK, null);
     }
-    ObjectNode sendable = twoWay.sendable(table, properties, last);
+    ObjectNode sendable = changesSince(last, twoWay.sendable(table, properties, last));
     List<ContactResult> results = spotler.upsertContacts(List.of(SpotlerContact.of(recordId, fields(sendable))));
     ContactResult result = results.stream().filter(r -> recordId.equals(r.externalId())).findFirst()
         .orElseThrow(() -> new IllegalStateException("Spotler did not report a result for the contact"));
@@ -328,6 +330,11 @@ final class QueueSender {
       });
     }
     return result;
+  }
+
+  /** The values to send: of a set field (permissions) only the bits that changed since the base. */
+  private static ObjectNode changesSince(SyncedRecord base, ObjectNode sendable) {
+    return base == null ? sendable : SyncedBase.onlyChangedBits(sendable, base.values());
   }
 
   private void complete(List<QueuedChange> changes) {

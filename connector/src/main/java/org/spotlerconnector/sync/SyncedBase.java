@@ -1,6 +1,7 @@
 package org.spotlerconnector.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
@@ -28,6 +29,29 @@ public final class SyncedBase {
       }
     }
     return true;
+  }
+
+  /**
+   * {@code values} with each set field (permissions) cut down to the bits whose state differs from {@code from}'s, a
+   * bit neither mentions being off; a set with no such bit is left out. Spotler leaves the bits a call does not name
+   * alone (spotler-api.md §2.3), so the call changes exactly those bits and overwrites no other change. A set field
+   * {@code from} does not hold is kept whole.
+   *
+   * @param from the values the receiving side holds, or is known to hold: the base, or the Spotler contact's values
+   */
+  public static ObjectNode onlyChangedBits(ObjectNode values, ObjectNode from) {
+    ObjectNode changes = values.deepCopy();
+    values.properties().forEach(field -> {
+      if (field.getValue().isArray() && from.has(field.getKey())) {
+        ArrayNode changed = SpotlerValues.changedBits(field.getValue(), from.get(field.getKey()));
+        if (changed.isEmpty()) {
+          changes.remove(field.getKey());
+        } else {
+          changes.set(field.getKey(), changed);
+        }
+      }
+    });
+    return changes;
   }
 
   /** The base with {@code values} laid over it: fields that {@code values} does not name keep their stored value. */

@@ -2,6 +2,7 @@ package org.spotlerconnector.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,6 +45,11 @@ import org.spotlerconnector.store.SyncedRecord;
  */
 final class TableReader {
   private static final Logger LOG = LoggerFactory.getLogger(TableReader.class);
+  /**
+   * How far apart the connector's clock and Dataverse's may be: a record Dataverse says was created up to this long
+   * before the previous read still counts as created since.
+   */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private final SourceTable table;
   private final String entitySet;
@@ -57,6 +63,7 @@ final class TableReader {
   private final String trackedSelect;
   private final Executor rereads;
   private final SyncRequests syncRequests;
+  private final OutboundPermissions permissions;
   private boolean initialLoadAnnounced;
 
   TableReader(
@@ -70,6 +77,7 @@ final class TableReader {
       SyncListener listener,
       Executor rereads,
       SyncRequests syncRequests,
+      OutboundPermissions permissions,
       Clock clock) {
     this.table = table;
     this.entitySet = entitySet;
@@ -81,9 +89,11 @@ final class TableReader {
     this.listener = listener;
     this.rereads = rereads;
     this.syncRequests = syncRequests;
+    this.permissions = permissions;
     this.clock = clock;
     SortedSet<String> columns = new TreeSet<>(required.columns());
     columns.addAll(ChangeClassifier.STATE_COLUMNS);
+    columns.addAll(permissions.columns(table));
     columns.add(table.primaryIdColumn());
     columns.add("modifiedon");
     this.trackedSelect = String.join(",", rereads() ? List.of(table.primaryIdColumn()) : columns);
@@ -102,9 +112,13 @@ final class TableReader {
       query = query.expand(required.expandOption());
     }
     var pages = dataverse.query(query, 1, formattedValues());
-    return pages.hasNext()
+    Optional<OutboundAction> action = pages.hasNext()
         ? pages.next().items().stream().findFirst().map(row -> classifier.classify(table, row))
         : Optional.empty();
+    if (action.orElse(null) instanceof OutboundAction.Upsert upsert) {
+      permissions.addTo(table, Map.of(id, upsert.properties()), List.of());
+    }
+    return action;
   }
 
   /**
@@ -118,7 +132,7 @@ final class TableReader {
       return initialLoadPage(state.map(DeltaLinkState::resumePoint).orElse(null));
     }
     try {
-      readDelta(state.get().deltaLink());
+      readDelta(state.get().deltaLink(), state.get().savedAt().minus(CLOCK_SKEW));
     } catch (DeltaTokenExpiredException e) {
       LOG.atWarn().addKeyValue("table", table.logicalName())
           .log("Dataverse refused the delta link (expired change-tracking token); doing a full load again");
@@ -138,7 +152,7 @@ final class TableReader {
     String link = resumePoint != null ? resumePoint : ODataQuery.of(entitySet).select(trackedSelect).toRelativeUrl();
     ResultPages<ObjectNode> pages = dataverse.continueTracking(link, formattedValues());
     Page<ObjectNode> page = pages.next();
-    List<RecordChange> changes = changesOf(rowsOf(page.items()), List.of());
+    List<RecordChange> changes = changesOf(rowsOf(page.items()), List.of(), Optional.empty());
     Optional<String> next = pages.nextLink();
     store.inTransaction(repositories -> {
       repositories.outboundQueue().enqueue(settings.connectionId(), changes);
@@ -158,7 +172,12 @@ final class TableReader {
     return next.isPresent();
   }
 
-  private void readDelta(String deltaLink) {
+  /**
+   * Reads the changes since the delta link.
+   *
+   * @param previousRead when the changes before this delta were read: a record created since is new
+   */
+  private void readDelta(String deltaLink, Instant previousRead) {
     ResultPages<RowChange> pages = dataverse.changesSince(deltaLink, formattedValues());
     int total = 0;
     while (pages.hasNext()) {
@@ -172,7 +191,7 @@ final class TableReader {
           removed.add(r.id());
         }
       }
-      List<RecordChange> changes = changesOf(rowsOf(upserted), removed);
+      List<RecordChange> changes = changesOf(rowsOf(upserted), removed, Optional.of(previousRead));
       queueOrRequestJobs(changes);
       listener.rowsRead(table, page.items().size(), changes.size());
       total += page.items().size();
@@ -233,18 +252,42 @@ final class TableReader {
   }
 
   private List<ObjectNode> reread(List<ObjectNode> chunk) {
+    return readByIds(chunk.stream().map(row -> row.path(table.primaryIdColumn()).asText()).toList());
+  }
+
+  /** The rows with these ids (at most a re-read chunk), with their related columns; rows that are gone are absent. */
+  private List<ObjectNode> readByIds(List<String> ids) {
     ODataQuery query = ODataQuery.of(entitySet)
         .select(selectWithStateColumns())
-        .expand(required.expandOption())
         .filter("Microsoft.Dynamics.CRM.In(PropertyName=@p1,PropertyValues=@p2)")
         .alias("@p1", "'" + table.primaryIdColumn() + "'")
-        .alias("@p2", idArray(chunk));
-    List<ObjectNode> rows = new ArrayList<>(chunk.size());
+        .alias("@p2", idArray(ids));
+    if (rereads()) {
+      query = query.expand(required.expandOption());
+    }
+    List<ObjectNode> rows = new ArrayList<>(ids.size());
     dataverse.query(query, 5_000, formattedValues()).forEachPage(rows::addAll);
     return rows;
   }
 
-  private List<RecordChange> changesOf(List<ObjectNode> rows, List<String> removedIds) {
+  /**
+   * Reads these records now and queues those whose values changed since they were synced, as a delta read would: for
+   * a change that touches them but not their own row, such as a permission ticked in Dynamics 365.
+   */
+  void queueRecords(List<String> ids) {
+    for (int from = 0; from < ids.size(); from += settings.rereadChunk()) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + settings.rereadChunk()));
+      queueOrRequestJobs(changesOf(readByIds(chunk), List.of(), Optional.empty()));
+    }
+  }
+
+  /**
+   * The queue entries for these rows and removed ids, leaving out records already synced with these values.
+   *
+   * @param createdSince in a delta read, when the previous read was: a record created since may be new, and gets its
+   *     permissions pre-populated; empty in the initial load, which finds records that existed before
+   */
+  private List<RecordChange> changesOf(List<ObjectNode> rows, List<String> removedIds, Optional<Instant> createdSince) {
     Map<String, OutboundAction> actions = new LinkedHashMap<>();
     Map<String, Instant> changedAt = new LinkedHashMap<>();
     for (ObjectNode row : rows) {
@@ -258,6 +301,7 @@ final class TableReader {
     }
     Map<String, SyncedRecord> synced =
         store.syncedValues().get(settings.connectionId(), table.logicalName(), actions.keySet());
+    addPermissions(actions, rows, synced, createdSince);
     // A record with a queued change is queued again even when it is back at its synced values: the queued change
     // must be replaced, or it would be sent although the record no longer has those values.
     Set<String> queued = store.outboundQueue().queuedRecordIds(settings.connectionId(), table.logicalName(), actions.keySet());
@@ -273,6 +317,21 @@ final class TableReader {
     return changes;
   }
 
+  private void addPermissions(
+      Map<String, OutboundAction> actions, List<ObjectNode> rows, Map<String, SyncedRecord> synced,
+      Optional<Instant> createdSince) {
+    Map<String, ObjectNode> upserts = new LinkedHashMap<>();
+    actions.forEach((id, action) -> {
+      if (action instanceof OutboundAction.Upsert upsert) {
+        upserts.put(id, upsert.properties());
+      }
+    });
+    List<String> created = createdSince
+        .map(since -> permissions.newRecords(table, rows, synced, since))
+        .orElse(List.of());
+    permissions.addTo(table, upserts, created);
+  }
+
   private Instant modifiedOn(ObjectNode row) {
     String modified = row.path("modifiedon").asText("");
     try {
@@ -285,19 +344,21 @@ final class TableReader {
   private String selectWithStateColumns() {
     SortedSet<String> columns = new TreeSet<>(required.columns());
     columns.addAll(ChangeClassifier.STATE_COLUMNS);
+    columns.addAll(permissions.columns(table));
     columns.add("modifiedon");
     return String.join(",", columns);
   }
 
-  private String idArray(List<ObjectNode> rows) {
-    StringBuilder ids = new StringBuilder("[");
-    for (ObjectNode row : rows) {
-      if (ids.length() > 1) {
-        ids.append(',');
+  /** The ids as a query function's list; each is parsed, so that no text gets into the filter. */
+  private static String idArray(List<String> ids) {
+    StringBuilder list = new StringBuilder("[");
+    for (String id : ids) {
+      if (list.length() > 1) {
+        list.append(',');
       }
-      ids.append('"').append(row.path(table.primaryIdColumn()).asText()).append('"');
+      list.append('"').append(UUID.fromString(id)).append('"');
     }
-    return ids.append(']').toString();
+    return list.append(']').toString();
   }
 
   private boolean rereads() {

@@ -36,8 +36,12 @@ class ConnectorTablesTest {
     assertThat(job.primaryName()).isEqualTo(new Column.Text("spot_Name", "Name", 200, "Text"));
     assertThat(job.columns()).extracting(Column::logicalName).containsExactlyInAnyOrder(
         "spot_operation", "spot_customer", "spot_lead", "spot_automation", "spot_automationfields",
-        "spot_automationcontactid", "spot_tag", "spot_score", "spot_resultcode", "spot_resultmessage",
-        "spot_attempts", "spot_startedon", "spot_completedon", "spot_nextattempton");
+        "spot_automationcontactid", "spot_tag", "spot_marketinglist", "spot_audience", "spot_score", "spot_resultcode",
+        "spot_resultmessage", "spot_attempts", "spot_startedon", "spot_completedon", "spot_nextattempton");
+    assertThat(job.column("spot_marketinglist").orElseThrow()).isInstanceOfSatisfying(Column.Lookup.class,
+        lookup -> assertThat(lookup.targets()).containsExactly("list"));
+    assertThat(job.column("spot_audience").orElseThrow()).isInstanceOfSatisfying(Column.Text.class,
+        text -> assertThat(text.maxLength()).isEqualTo(255));
     assertThat(job.column("spot_automationfields")).contains(
         new Column.Memo("spot_AutomationFields", "Automation Fields", 100_000));
     assertThat(job.column("spot_automationcontactid").orElseThrow()).isInstanceOfSatisfying(Column.Text.class,
@@ -133,6 +137,13 @@ class ConnectorTablesTest {
   }
 
   @Test
+  @DisplayName("the marketing list table gets the Yes/No column that marks a list for sync")
+  void the_list_table_gets_the_sync_flag() {
+    assertThat(ConnectorTables.standardTableColumns("acme", 10_000)).containsExactly(
+        new StandardTableColumn("list", new Column.YesNo("acme_SyncToSpotler", "Sync to Spotler")));
+  }
+
+  @Test
   void relationship_names_are_unique() {
     List<String> relationships = ConnectorTables.definitions("spot", 10_000).stream()
         .flatMap(t -> t.columns().stream()).filter(Column.Lookup.class::isInstance)
@@ -155,7 +166,7 @@ class ConnectorTablesTest {
 
   @Test
   @DisplayName("Spotler User reads the connector's tables, creates and changes its own jobs, changes permissions and "
-      + "may point a job at any customer, lead or automation")
+      + "may point a job at any customer, lead, marketing list or automation")
   void spotler_user_has_the_privileges_of_the_contract() {
     assertThat(privileges("Spotler User")).containsExactlyInAnyOrder(
         "prvReadspot_SpotlerAutomation (Global)", "prvReadspot_SpotlerJob (Global)",
@@ -164,22 +175,25 @@ class ConnectorTablesTest {
         "prvCreatespot_SpotlerJob (Basic)", "prvWritespot_SpotlerJob (Basic)", "prvAppendspot_SpotlerJob (Basic)",
         "prvWritespot_SpotlerPermission (Global)",
         "prvAppendToContact (Global)", "prvAppendToLead (Global)", "prvAppendToAccount (Global)",
-        "prvAppendTospot_SpotlerAutomation (Global)");
+        "prvAppendToList (Global)", "prvAppendTospot_SpotlerAutomation (Global)");
   }
 
   @Test
-  @DisplayName("Spotler Service has full access to the connector's tables, changes the CRM tables it syncs and reads "
-      + "users and environment variables, everywhere (Global)")
+  @DisplayName("Spotler Service has full access to the connector's tables, changes the CRM tables it syncs, reads "
+      + "users and environment variables and writes environment variable values, everywhere (Global)")
   void spotler_service_has_the_privileges_of_the_contract() {
     List<String> service = privileges("Spotler Service");
 
-    assertThat(service).hasSize(6 * 6 + 6 * 5 + 3).allMatch(privilege -> privilege.endsWith("(Global)"));
+    assertThat(service).hasSize(6 * 6 + 6 * 5 + 3 + 4).allMatch(privilege -> privilege.endsWith("(Global)"));
     assertThat(service).contains(
         "prvCreatespot_SpotlerJob (Global)", "prvDeletespot_WebsiteVisitor (Global)",
         "prvAppendTospot_SpotlerInfo (Global)", "prvWriteContact (Global)", "prvCreateList (Global)",
         "prvAppendToCampaign (Global)", "prvCreatePost (Global)", "prvReadUser (Global)",
-        "prvReadEnvironmentVariableDefinition (Global)", "prvReadEnvironmentVariableValue (Global)");
-    assertThat(service).doesNotContain("prvDeleteContact (Global)", "prvWriteUser (Global)");
+        "prvReadEnvironmentVariableDefinition (Global)", "prvReadEnvironmentVariableValue (Global)",
+        "prvCreateEnvironmentVariableValue (Global)", "prvWriteEnvironmentVariableValue (Global)",
+        "prvAppendEnvironmentVariableValue (Global)", "prvAppendToEnvironmentVariableDefinition (Global)");
+    assertThat(service).doesNotContain(
+        "prvDeleteContact (Global)", "prvWriteUser (Global)", "prvWriteEnvironmentVariableDefinition (Global)");
     assertThat(ConnectorTables.roles("acme").get(1).privileges()).extracting(RolePrivilege::name)
         .contains("prvReadacme_SpotlerJob").noneMatch(name -> name.contains("spot_"));
   }

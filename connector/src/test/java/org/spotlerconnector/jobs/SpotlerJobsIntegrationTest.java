@@ -347,17 +347,18 @@ class SpotlerJobsIntegrationTest {
   }
 
   @Test
-  @DisplayName("dataverse-tables.md: missing inputs fail as INVALID_INPUT; later operations as UNSUPPORTED_OPERATION")
+  @DisplayName("dataverse-tables.md: missing inputs fail as INVALID_INPUT; an operation the runner is not set up for"
+      + " (here the list operations) as UNSUPPORTED_OPERATION")
   void invalid_input_and_unsupported_operations() {
     String noTag = env.create(forContact(job(JobOperation.ADD_TAG), env.contactId(0)));
     String noRecord = env.create(job(JobOperation.SYNC_CONTACT));
-    String later = env.create(job(JobOperation.SYNC_MARKETING_LIST));
+    String notSetUp = env.create(job(JobOperation.SYNC_MARKETING_LIST));
     env.runDueJobs();
 
     assertThat(env.row(noTag).get("spot_resultcode").asText()).isEqualTo("INVALID_INPUT");
     assertThat(env.row(noTag).get("spot_resultmessage").asText()).startsWith("Tag:");
     assertThat(env.row(noRecord).get("spot_resultcode").asText()).isEqualTo("INVALID_INPUT");
-    assertThat(env.row(later).get("spot_resultcode").asText()).isEqualTo("UNSUPPORTED_OPERATION");
+    assertThat(env.row(notSetUp).get("spot_resultcode").asText()).isEqualTo("UNSUPPORTED_OPERATION");
   }
 
   @Test

@@ -54,6 +54,16 @@ class DataverseSchemaSandboxTest {
   }
 
   @Test
+  @DisplayName("whether a table exists takes one request, without the column details")
+  void tells_whether_a_table_exists_in_one_request() {
+    long before = schemas.metadataRequests();
+
+    assertThat(schemas.dataverse.exists("contact")).isTrue();
+    assertThat(schemas.dataverse.exists("new_nothing")).isFalse();
+    assertThat(schemas.metadataRequests() - before).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName(
       "query-metadata-web-api.md: a choice's options with labels, a date-only column's behaviour and a text's"
           + " MaxLength, from one query per attribute type cast to it")

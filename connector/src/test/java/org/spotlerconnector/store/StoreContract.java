@@ -681,6 +681,47 @@ abstract class StoreContract {
         .containsExactly("enc-a");
   }
 
+  // --- marketing lists ---
+
+  @Test
+  void a_synced_list_keeps_its_audience_name_and_is_forgotten_with_its_members() {
+    store.listAudiences().save(connectionId, new ListAudience("list-1", "VIP", clock.instant()));
+    store.listAudiences().save(connectionId, new ListAudience("list-1", "VIP customers", clock.instant()));
+    store.listAudiences().save(connectionId, new ListAudience("list-2", "Leads", clock.instant()));
+    store.listMemberships().added(connectionId, "list-1", List.of("a", "b"));
+
+    assertThat(store.listAudiences().find(connectionId, "list-1"))
+        .hasValueSatisfying(list -> assertThat(list.audienceName()).isEqualTo("VIP customers"));
+    store.listAudiences().remove(connectionId, "list-1");
+
+    assertThat(store.listAudiences().findAll(connectionId)).extracting(ListAudience::listId).containsExactly("list-2");
+    assertThat(store.listMemberships().find(connectionId, "list-1")).isEmpty();
+    assertThat(store.listAudiences().findAll("another connection")).isEmpty();
+  }
+
+  @Test
+  void list_members_are_in_the_audience_or_not_in_spotler_until_removed() {
+    store.listMemberships().added(connectionId, "list-1", List.of("a", "b", "c"));
+    store.listMemberships().notInSpotler(connectionId, "list-1", List.of("d"));
+    store.listMemberships().added(connectionId, "list-1", List.of("d"));
+    store.listMemberships().notInSpotler(connectionId, "list-2", List.of("a"));
+    store.listMemberships().removed(connectionId, "list-1", List.of("b", "not a member"));
+
+    assertThat(store.listMemberships().find(connectionId, "list-1"))
+        .isEqualTo(Map.of("a", true, "c", true, "d", true));
+    assertThat(store.listMemberships().find(connectionId, "list-2")).isEqualTo(Map.of("a", false));
+  }
+
+  @Test
+  void a_hundred_thousand_list_members_are_written_and_read_in_bulk() {
+    List<String> members = IntStream.range(0, 100_000).mapToObj(i -> "member-" + i).toList();
+
+    long written = millisToRun(() -> store.listMemberships().added(connectionId, "big", members));
+    long read = millisToRun(() -> assertThat(store.listMemberships().find(connectionId, "big")).hasSize(100_000));
+
+    assertThat(List.of(written, read)).allSatisfy(millis -> assertThat(millis).isLessThan(BULK_LIMIT_MILLIS * 2));
+  }
+
   // --- transactions and errors ---
 
   @Test

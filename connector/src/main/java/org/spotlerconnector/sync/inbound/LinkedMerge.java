@@ -21,7 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotlerconnector.dataverse.AccessDeniedException;
 import org.spotlerconnector.dataverse.BadRequestException;
+import org.spotlerconnector.dataverse.BulkWriteException;
 import org.spotlerconnector.dataverse.DataverseClient;
+import org.spotlerconnector.dataverse.DataverseException;
 import org.spotlerconnector.dataverse.NotFoundException;
 import org.spotlerconnector.dataverse.OutcomeUnknownException;
 import org.spotlerconnector.dataverse.PreconditionFailedException;
@@ -35,6 +37,7 @@ import org.spotlerconnector.merge.Conflict;
 import org.spotlerconnector.merge.RecordMerge;
 import org.spotlerconnector.merge.RecordMergeResult;
 import org.spotlerconnector.merge.Side;
+import org.spotlerconnector.permissions.Permissions;
 import org.spotlerconnector.spotler.ContactResult;
 import org.spotlerconnector.spotler.MailPlusClient;
 import org.spotlerconnector.spotler.MailPlusException;
@@ -51,11 +54,14 @@ import org.spotlerconnector.sync.SyncedBase;
  * three-way merge of {@link RecordMerge}), {@value LinkedRows#CHUNK} records of one table at a time:
  *
  * <ol>
- *   <li>reads the rows by id and the bases, and puts both sides in Spotler value space;
+ *   <li>reads the rows by id, their Spotler Permission rows when permissions are synced ({@link PermissionMerge}),
+ *       and the bases, and puts both sides in Spotler value space;
  *   <li>writes the values Spotler won to each row with {@code If-Match} on the ETag read, only the columns that change.
  *       A row changed in between (412) is left alone: its own change is synced next, and the overlapping windows read
  *       the contact again;
- *   <li>sends to Spotler, in bulk, the values Dynamics 365 won in a conflict (see {@link SpotlerWrites});
+ *   <li>writes the permissions Spotler won to the records' permission rows, in bulk;
+ *   <li>sends to Spotler, in bulk, the values Dynamics 365 won in a conflict (see {@link SpotlerWrites}); of
+ *       permissions only the bits Spotler does not hold yet;
  *   <li>once the writes succeeded, stores the new bases and the conflicts in one transaction, and logs each conflict,
  *       without its values.
  * </ol>
@@ -74,10 +80,15 @@ public final class LinkedMerge {
   private final Store store;
   private final MergePlan plan;
   private final LinkedRows rows;
+  private final PermissionMerge permissions;
   private final SpotlerValueNormaliser normaliser;
   private final Clock clock;
 
-  /** @param zone spotler.timeZone, in which Spotler's dates are read */
+  /**
+   * A merge without the permissions: the plan has no permissions field.
+   *
+   * @param zone spotler.timeZone, in which Spotler's dates are read
+   */
   public LinkedMerge(
       String connectionId,
       DataverseClient dataverse,
@@ -86,12 +97,30 @@ public final class LinkedMerge {
       MergePlan plan,
       ZoneId zone,
       Clock clock) {
+    this(connectionId, dataverse, spotler, store, plan, Optional.empty(), zone, clock);
+  }
+
+  /**
+   * @param permissions the Spotler Permission rows, whose values fill the plan's permissions field, when permissions
+   *     are synced
+   * @param zone spotler.timeZone, in which Spotler's dates are read
+   */
+  public LinkedMerge(
+      String connectionId,
+      DataverseClient dataverse,
+      MailPlusClient spotler,
+      Store store,
+      MergePlan plan,
+      Optional<Permissions> permissions,
+      ZoneId zone,
+      Clock clock) {
     this.connectionId = connectionId;
     this.dataverse = dataverse;
     this.spotler = spotler;
     this.store = store;
     this.plan = plan;
     this.rows = new LinkedRows(dataverse, plan);
+    this.permissions = new PermissionMerge(plan, permissions);
     this.normaliser = new SpotlerValueNormaliser(zone);
     this.clock = clock;
   }
@@ -130,15 +159,21 @@ public final class LinkedMerge {
     final LinkedContact linked;
     final ObjectNode row;
     final SyncedRecord base;
+    /** The contact's values in Spotler value space, as merged. */
+    final ObjectNode spotler;
     final RecordMergeResult result;
     final ObjectNode toSpotler;
     /** Fields whose agreed value is not written yet: they keep their base, so that they merge again. */
     final Set<String> unwritten = new HashSet<>();
+    /** Whether a write to Dataverse went through already (counted once in the tally). */
+    boolean writtenToDynamics;
 
-    Merging(LinkedContact linked, ObjectNode row, SyncedRecord base, RecordMergeResult result, SpotlerWrites writes) {
+    Merging(LinkedContact linked, ObjectNode row, SyncedRecord base, ObjectNode spotler, RecordMergeResult result,
+        SpotlerWrites writes) {
       this.linked = linked;
       this.row = row;
       this.base = base;
+      this.spotler = spotler;
       this.result = result;
       this.toSpotler = result.toSpotler().deepCopy();
       if (writes == SpotlerWrites.CONFLICT_WINNERS) {
@@ -162,6 +197,7 @@ public final class LinkedMerge {
     List<String> ids = chunk.stream().map(LinkedContact::recordId).toList();
     Map<String, SyncedRecord> bases = store.syncedValues().get(connectionId, table.logicalName(), ids);
     Map<String, ObjectNode> found = rows.read(table, ids);
+    PermissionMerge.Chunk permissionRows = permissions.read(table, ids);
     List<Merging> merging = new ArrayList<>();
     for (LinkedContact linked : chunk) {
       ObjectNode row = LinkedRows.key(linked.recordId()).map(found::get).orElse(null);
@@ -170,12 +206,13 @@ public final class LinkedMerge {
         tally.notSynced++;
         continue;
       }
+      permissionRows.addTo(linked.recordId(), dynamics.get());
       SyncedRecord base = bases.get(linked.recordId());
       ObjectNode spotlerValues = spotlerValues(table, linked, base, dynamics.get());
       RecordMergeResult result;
       try {
         result = RecordMerge.merge(
-            plan.fields(table),
+            permissionRows.fields(linked.recordId()),
             Optional.ofNullable(base).map(SyncedRecord::values),
             dynamics.get(),
             spotlerValues,
@@ -187,9 +224,10 @@ public final class LinkedMerge {
         tally.notSynced++;
         continue;
       }
-      merging.add(new Merging(linked, row, base, result, writes));
+      merging.add(new Merging(linked, row, base, spotlerValues, result, writes));
     }
     writeToDataverse(table, merging, tally);
+    writePermissions(table, merging, permissionRows, tally);
     sendToSpotler(table, merging, tally);
     storeOutcome(table, merging, tally);
   }
@@ -262,6 +300,7 @@ public final class LinkedMerge {
       try {
         dataverse.updateIfMatch(
             LinkedRows.entitySet(table), RecordKey.id(record.recordId()), etag, changes.columns());
+        record.writtenToDynamics = true;
         tally.toDynamics++;
       } catch (PreconditionFailedException changedMeanwhile) {
         LOG.atDebug().addKeyValue("table", table.logicalName()).addKeyValue("recordId", record.recordId())
@@ -281,6 +320,45 @@ public final class LinkedMerge {
     }
   }
 
+  /**
+   * Writes the permissions Spotler won to the Spotler Permission rows of the records still merging, in bulk. When
+   * Dataverse does not take them, their permissions keep their base, so that they merge again when read again.
+   */
+  private void writePermissions(
+      SourceTable table, List<Merging> merging, PermissionMerge.Chunk permissionRows, MergeTally tally) {
+    Optional<String> field = permissionRows.field();
+    if (field.isEmpty()) {
+      return;
+    }
+    Map<String, JsonNode> targets = new LinkedHashMap<>();
+    List<Merging> writing = new ArrayList<>();
+    for (Merging record : merging) {
+      JsonNode target = record.result.toDynamics().get(field.get());
+      if (target != null) {
+        targets.put(record.recordId(), target);
+        writing.add(record);
+      }
+    }
+    if (writing.isEmpty()) {
+      return;
+    }
+    try {
+      permissionRows.write(targets);
+    } catch (DataverseException | BulkWriteException refused) {
+      LOG.atWarn().addKeyValue("table", table.logicalName()).addKeyValue("records", writing.size())
+          .log("Dataverse did not take the permissions from Spotler; merged again when read again: {}",
+              refused.getMessage());
+      writing.forEach(record -> record.unwritten.add(field.get()));
+      return;
+    }
+    for (Merging record : writing) {
+      if (!record.writtenToDynamics) {
+        record.writtenToDynamics = true;
+        tally.toDynamics++;
+      }
+    }
+  }
+
   private void sendToSpotler(SourceTable table, List<Merging> merging, MergeTally tally) {
     Map<String, Merging> sending = new LinkedHashMap<>();
     List<SpotlerContact> contacts = new ArrayList<>();
@@ -288,7 +366,9 @@ public final class LinkedMerge {
       if (!record.toSpotler.isEmpty()) {
         String externalId = record.linked.contact().externalId();
         sending.put(externalId, record);
-        contacts.add(SpotlerContact.of(externalId, fields(record.toSpotler)));
+        // of a set field only the bits Spotler does not hold yet, so that no other change of Spotler's is overwritten
+        ObjectNode changes = SyncedBase.onlyChangedBits(record.toSpotler, record.spotler);
+        contacts.add(SpotlerContact.of(externalId, fields(changes)));
       }
     }
     if (contacts.isEmpty()) {
