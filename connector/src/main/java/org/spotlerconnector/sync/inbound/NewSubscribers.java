@@ -194,6 +194,13 @@ public final class NewSubscribers implements NewSubscriberHandler {
     if (ownRow.isPresent()) {
       return updateRow(subscriber, values, ownRow.get());
     }
+    if (subscriber.hasExternalId()) {
+      // The connector addresses a Spotler contact by its Dataverse row id; linking a row to another system's id would
+      // make the outbound flow create a second contact under the row id. A person decides which id wins.
+      return review(subscriber, List.of(),
+          "the contact has an externalId that is no " + table.logicalName() + " row id (another system gave it);"
+              + " give it the row id of its Dynamics 365 record, or remove the externalId to let it be linked");
+    }
     if (config.createAs().findsExisting()) {
       Optional<Map<ColumnMetadata, JsonNode>> matchValues = values.matchValues();
       List<String> candidates = matchValues.map(matchingRows::find).orElse(List.of());

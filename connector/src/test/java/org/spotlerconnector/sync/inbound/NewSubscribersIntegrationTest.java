@@ -396,16 +396,16 @@ class NewSubscribersIntegrationTest {
   }
 
   @Test
-  void a_contact_another_system_gave_an_external_id_is_linked_as_it_is() {
+  void a_contact_another_system_gave_an_external_id_is_left_for_review_and_nothing_is_written() {
     NewSubscriberHandler handler = handler("createAs: lead");
     sandbox.mailplus().putContact("SHOP-42", Map.of("email", "anna@example.nl", "firstName", "Anna"));
     long spotlerCalls = sandbox.mailplusServer().requestLog().lastSequence();
 
     syncFeed(handler);
 
-    String leadId = rows("leads").get(0).get("leadid").asText();
-    assertThat(store.recordLinks().findByRecord(CONNECTION, "lead", leadId).orElseThrow().externalId())
-        .isEqualTo("SHOP-42");
+    assertThat(rows("leads")).isEmpty();
+    assertThat(reviews()).singleElement()
+        .satisfies(review -> assertThat(review.reason()).contains("externalId").contains("another system"));
     assertThat(sandbox.mailplus().contact("SHOP-42")).isPresent();
     assertThat(sandbox.mailplusServer().requestLog().since(spotlerCalls))
         .noneMatch(call -> call.method().equals("POST") || call.method().equals("PUT"));
