@@ -3,13 +3,10 @@ package org.spotlerconnector.permissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotlerconnector.permissions.PermissionVariables.Variable;
+import org.spotlerconnector.schedule.RepeatingTask;
 import org.spotlerconnector.spotler.SetPropertyEntry;
 
 /**
@@ -38,26 +35,23 @@ public final class PermissionListRefresh implements AutoCloseable {
   private final PermissionVariables variables;
   private final SpotlerPermissions spotler;
   private final String field;
-  private final Duration every;
-  private final Duration retryAfterFailure;
-  private final ScheduledExecutorService scheduler;
+  private final RepeatingTask task;
 
   /** @param field the Spotler set field whose options are listed, e.g. {@code permissions} */
   public PermissionListRefresh(
       PermissionVariables variables, SpotlerPermissions spotler, String field, Duration every,
       Duration retryAfterFailure) {
-    if (every.isNegative() || every.isZero() || retryAfterFailure.isNegative() || retryAfterFailure.isZero()) {
-      throw new IllegalArgumentException("the refresh interval and the wait after a failure must be above zero");
-    }
     this.variables = variables;
     this.spotler = spotler;
     this.field = field;
-    this.every = every;
-    this.retryAfterFailure = retryAfterFailure;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "spotler-permission-list-refresh");
-      thread.setDaemon(true);
-      return thread;
+    this.task = new RepeatingTask("permission list refresh", every, retryAfterFailure, () -> {
+      Outcome outcome = refresh();
+      var log = outcome == Outcome.NOT_INSTALLED ? LOG.atWarn() : LOG.atInfo();
+      log.addKeyValue("outcome", outcome).addKeyValue("next", every)
+          .log(outcome == Outcome.NOT_INSTALLED
+              ? "the permissions environment variable does not exist; run the install command"
+              : "permission list refreshed from Spotler");
+      return RepeatingTask.Next.ON_SCHEDULE;
     });
   }
 
@@ -81,36 +75,11 @@ public final class PermissionListRefresh implements AutoCloseable {
 
   /** Refreshes now, in the background, and then on the schedule until closed. */
   public void start() {
-    schedule(Duration.ZERO);
-  }
-
-  private void refreshAndReschedule() {
-    Duration next = every;
-    try {
-      Outcome outcome = refresh();
-      var log = outcome == Outcome.NOT_INSTALLED ? LOG.atWarn() : LOG.atInfo();
-      log.addKeyValue("outcome", outcome).addKeyValue("next", every)
-          .log(outcome == Outcome.NOT_INSTALLED
-              ? "the permissions environment variable does not exist; run the install command"
-              : "permission list refreshed from Spotler");
-    } catch (RuntimeException failure) {
-      next = retryAfterFailure.compareTo(every) < 0 ? retryAfterFailure : every;
-      LOG.atWarn().addKeyValue("error", failure.toString()).addKeyValue("next", next)
-          .log("refreshing the permission list from Spotler failed; will try again");
-    }
-    schedule(next);
-  }
-
-  private void schedule(Duration delay) {
-    try {
-      scheduler.schedule(this::refreshAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException closed) {
-      // closing: no more refreshes
-    }
+    task.start();
   }
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    task.close();
   }
 }

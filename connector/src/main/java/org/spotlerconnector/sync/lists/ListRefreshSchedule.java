@@ -3,12 +3,9 @@ package org.spotlerconnector.sync.lists;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spotlerconnector.schedule.RepeatingTask;
 
 /**
  * Refreshes the marketing lists on a schedule: at start-up and then every {@code every} ({@code
@@ -20,77 +17,38 @@ public final class ListRefreshSchedule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ListRefreshSchedule.class);
 
   private final MarketingListSync lists;
-  private final Duration every;
-  private final Duration retryAfterFailure;
-  private final ScheduledExecutorService scheduler;
+  private final RepeatingTask task;
+  private boolean available;
 
   public ListRefreshSchedule(MarketingListSync lists, Duration every, Duration retryAfterFailure) {
-    if (every.isNegative() || every.isZero() || retryAfterFailure.isNegative() || retryAfterFailure.isZero()) {
-      throw new IllegalArgumentException("the refresh interval and the wait after a failure must be above zero");
-    }
     this.lists = Objects.requireNonNull(lists, "lists");
-    this.every = every;
-    this.retryAfterFailure = retryAfterFailure;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "spotler-list-refresh");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.task = new RepeatingTask("list refresh", every, retryAfterFailure, this::run);
   }
 
   /** Checks the editions and refreshes now, in the background, and then on the schedule until closed. */
   public void start() {
-    schedule(this::firstRun, Duration.ZERO);
+    task.start();
   }
 
-  private void firstRun() {
-    Optional<String> missing;
-    try {
-      missing = lists.unavailable();
-    } catch (RuntimeException failure) {
-      LOG.atWarn().addKeyValue("error", failure.toString()).addKeyValue("next", retryAfterFailure)
-          .log("could not check whether marketing lists can be synced; will try again");
-      schedule(this::firstRun, retryAfterFailure);
-      return;
-    }
-    if (missing.isPresent()) {
-      LOG.atWarn().addKeyValue("reason", missing.get()).log("marketing list sync is off");
-      return;
-    }
-    refreshAndReschedule();
-  }
-
-  private void refreshAndReschedule() {
-    Duration next = every;
-    try {
-      MarketingListSync.RefreshOutcome outcome = lists.refresh();
-      if (outcome.failed() > 0) {
-        next = sooner();
+  /** Runs on the task's one thread only. */
+  private RepeatingTask.Next run() {
+    if (!available) {
+      Optional<String> missing = lists.unavailable();
+      if (missing.isPresent()) {
+        LOG.atWarn().addKeyValue("reason", missing.get()).log("marketing list sync is off");
+        return RepeatingTask.Next.STOP;
       }
-      LOG.atInfo().addKeyValue("synced", outcome.synced()).addKeyValue("stopped", outcome.stopped())
-          .addKeyValue("failed", outcome.failed()).addKeyValue("next", next).log("marketing lists refreshed");
-    } catch (RuntimeException failure) {
-      next = sooner();
-      LOG.atWarn().addKeyValue("error", failure.toString()).addKeyValue("next", next)
-          .log("the scheduled marketing list refresh failed; will try again");
+      available = true;
     }
-    schedule(this::refreshAndReschedule, next);
-  }
-
-  private Duration sooner() {
-    return retryAfterFailure.compareTo(every) < 0 ? retryAfterFailure : every;
-  }
-
-  private void schedule(Runnable run, Duration delay) {
-    try {
-      scheduler.schedule(run, delay.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException closed) {
-      // closing: no more refreshes
-    }
+    MarketingListSync.RefreshOutcome outcome = lists.refresh();
+    RepeatingTask.Next next = outcome.failed() > 0 ? RepeatingTask.Next.SOONER : RepeatingTask.Next.ON_SCHEDULE;
+    LOG.atInfo().addKeyValue("synced", outcome.synced()).addKeyValue("stopped", outcome.stopped())
+        .addKeyValue("failed", outcome.failed()).addKeyValue("next", next).log("marketing lists refreshed");
+    return next;
   }
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    task.close();
   }
 }
