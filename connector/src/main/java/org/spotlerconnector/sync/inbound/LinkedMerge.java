@@ -11,12 +11,18 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotlerconnector.dataverse.AccessDeniedException;
@@ -34,6 +40,7 @@ import org.spotlerconnector.mapping.SpotlerProperty;
 import org.spotlerconnector.mapping.SpotlerValueNormaliser;
 import org.spotlerconnector.merge.ChangeTimes;
 import org.spotlerconnector.merge.Conflict;
+import org.spotlerconnector.merge.MergeField;
 import org.spotlerconnector.merge.RecordMerge;
 import org.spotlerconnector.merge.RecordMergeResult;
 import org.spotlerconnector.merge.Side;
@@ -56,14 +63,16 @@ import org.spotlerconnector.sync.SyncedBase;
  * <ol>
  *   <li>reads the rows by id, their Spotler Permission rows when permissions are synced ({@link PermissionMerge}),
  *       and the bases, and puts both sides in Spotler value space;
- *   <li>writes the values Spotler won to each row with {@code If-Match} on the ETag read, only the columns that change.
- *       A row changed in between (412) is left alone: its own change is synced next, and the overlapping windows read
- *       the contact again;
+ *   <li>writes the values Spotler won to each row with {@code If-Match} on the ETag read, only the columns that change,
+ *       a few rows at a time. A row changed in between (412) is left alone: its own change is synced next, and the
+ *       overlapping windows read the contact again. As soon as a row's write went through, the written fields' new
+ *       base is stored, so that the outbound flow, which sees the row change, finds it at the base rather than as an
+ *       edit to check against Spotler;
  *   <li>writes the permissions Spotler won to the records' permission rows, in bulk;
  *   <li>sends to Spotler, in bulk, the values Dynamics 365 won in a conflict (see {@link SpotlerWrites}); of
  *       permissions only the bits Spotler does not hold yet;
- *   <li>once the writes succeeded, stores the new bases and the conflicts in one transaction, and logs each conflict,
- *       without its values.
+ *   <li>once the writes succeeded, stores the rest of the new bases and the conflicts in one transaction, and logs each
+ *       conflict, without its values.
  * </ol>
  *
  * <p>A record whose row is gone, inactive, Do Not Email or filtered out by the mapping is left to the outbound flow,
@@ -73,6 +82,8 @@ import org.spotlerconnector.sync.SyncedBase;
 public final class LinkedMerge {
   private static final Logger LOG = LoggerFactory.getLogger(LinkedMerge.class);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** Row writes in flight at once, over every merge; the Dataverse client's own budget bounds them further. */
+  private static final int WRITE_THREADS = 6;
 
   private final String connectionId;
   private final DataverseClient dataverse;
@@ -83,6 +94,8 @@ public final class LinkedMerge {
   private final PermissionMerge permissions;
   private final SpotlerValueNormaliser normaliser;
   private final Clock clock;
+  /** Threads for the row writes; idle ones end, so that a merge needs no closing. */
+  private final ExecutorService rowWrites = rowWriteThreads();
 
   /**
    * A merge without the permissions: the plan has no permissions field.
@@ -167,6 +180,8 @@ public final class LinkedMerge {
     final Set<String> unwritten = new HashSet<>();
     /** Whether a write to Dataverse went through already (counted once in the tally). */
     boolean writtenToDynamics;
+    /** The base values in the store, once the row's write stored its part; null while the record has no base. */
+    ObjectNode stored;
 
     Merging(LinkedContact linked, ObjectNode row, SyncedRecord base, ObjectNode spotler, RecordMergeResult result,
         SpotlerWrites writes) {
@@ -175,6 +190,7 @@ public final class LinkedMerge {
       this.base = base;
       this.spotler = spotler;
       this.result = result;
+      this.stored = base == null ? null : base.values();
       this.toSpotler = result.toSpotler().deepCopy();
       if (writes == SpotlerWrites.CONFLICT_WINNERS) {
         Set<String> won = new HashSet<>();
@@ -279,9 +295,16 @@ public final class LinkedMerge {
     }
   }
 
+  /** What became of one row's write. */
+  private enum RowWrite { WRITTEN, CHANGED_MEANWHILE, GONE, REFUSED }
+
+  /**
+   * Writes the rows concurrently and waits for all of them, so that no write is still running when the merge goes on.
+   * A failure other than the row's own (a service that stayed unavailable) is thrown once every write has ended.
+   */
   private void writeToDataverse(SourceTable table, List<Merging> merging, MergeTally tally) {
-    for (Iterator<Merging> it = merging.iterator(); it.hasNext(); ) {
-      Merging record = it.next();
+    Map<Merging, CompletableFuture<RowWrite>> writing = new LinkedHashMap<>();
+    for (Merging record : merging) {
       if (record.result.toDynamics().isEmpty()) {
         continue;
       }
@@ -297,27 +320,97 @@ public final class LinkedMerge {
       if (etag.isEmpty()) {
         throw new IllegalStateException("Dataverse returned a row without @odata.etag. Indicates a bug.");
       }
+      writing.put(record, CompletableFuture.supplyAsync(() -> writeRow(table, record, etag, changes), rowWrites));
+    }
+    Set<Merging> notWritten = new HashSet<>();
+    RuntimeException failure = null;
+    for (Map.Entry<Merging, CompletableFuture<RowWrite>> write : writing.entrySet()) {
+      RowWrite outcome;
       try {
-        dataverse.updateIfMatch(
-            LinkedRows.entitySet(table), RecordKey.id(record.recordId()), etag, changes.columns());
-        record.writtenToDynamics = true;
-        tally.toDynamics++;
-      } catch (PreconditionFailedException changedMeanwhile) {
-        LOG.atDebug().addKeyValue("table", table.logicalName()).addKeyValue("recordId", record.recordId())
-            .log("the row changed since it was read; merged again when read again");
-        tally.changedMeanwhile++;
-        it.remove();
-      } catch (NotFoundException gone) {
-        tally.notSynced++;
-        it.remove();
-      } catch (BadRequestException | AccessDeniedException | OutcomeUnknownException refused) {
-        LOG.atWarn().addKeyValue("table", table.logicalName()).addKeyValue("recordId", record.recordId())
-            .addKeyValue("columns", String.join(",", names(changes.columns())))
-            .log("Dataverse did not take the values from Spotler; merged again when read again: {}",
-                refused.getMessage());
-        it.remove();
+        outcome = write.getValue().join();
+      } catch (CompletionException e) {
+        notWritten.add(write.getKey());
+        failure = failure != null ? failure : unchecked(e.getCause());
+        continue;
+      }
+      switch (outcome) {
+        case WRITTEN -> tally.toDynamics++;
+        case CHANGED_MEANWHILE -> tally.changedMeanwhile++;
+        case GONE -> tally.notSynced++;
+        case REFUSED -> { }
+      }
+      if (outcome != RowWrite.WRITTEN) {
+        notWritten.add(write.getKey());
       }
     }
+    merging.removeIf(notWritten::contains);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private RowWrite writeRow(SourceTable table, Merging record, String etag, DataverseChanges changes) {
+    try {
+      dataverse.updateIfMatch(LinkedRows.entitySet(table), RecordKey.id(record.recordId()), etag, changes.columns());
+    } catch (PreconditionFailedException changedMeanwhile) {
+      LOG.atDebug().addKeyValue("table", table.logicalName()).addKeyValue("recordId", record.recordId())
+          .log("the row changed since it was read; merged again when read again");
+      return RowWrite.CHANGED_MEANWHILE;
+    } catch (NotFoundException gone) {
+      return RowWrite.GONE;
+    } catch (BadRequestException | AccessDeniedException | OutcomeUnknownException refused) {
+      LOG.atWarn().addKeyValue("table", table.logicalName()).addKeyValue("recordId", record.recordId())
+          .addKeyValue("columns", String.join(",", names(changes.columns())))
+          .log("Dataverse did not take the values from Spotler; merged again when read again: {}",
+              refused.getMessage());
+      return RowWrite.REFUSED;
+    }
+    record.writtenToDynamics = true;
+    storeWrittenBase(table, record);
+    return RowWrite.WRITTEN;
+  }
+
+  /**
+   * Stores the new base of the fields the row's write just set, at once rather than with the rest of the record's
+   * base: the outbound flow reads the row's change any moment now, and without it would take the written values for
+   * an edit in Dynamics 365 and read the contact to check it. The permissions and the values for Spotler are stored
+   * only once their own writes went through.
+   */
+  private void storeWrittenBase(SourceTable table, Merging record) {
+    Optional<String> permissionField = plan.permissionField(table).map(MergeField::name);
+    ObjectNode written = NODES.objectNode();
+    record.result.toDynamics().fieldNames().forEachRemaining(field -> {
+      if (!record.unwritten.contains(field) && permissionField.filter(field::equals).isEmpty()
+          && record.result.newBase().has(field)) {
+        written.set(field, record.result.newBase().get(field));
+      }
+    });
+    ObjectNode newBase = SyncedBase.overlay(record.base, written);
+    store.syncedValues().put(
+        connectionId, List.of(SyncedRecord.of(table.logicalName(), record.recordId(), newBase, clock.instant())));
+    record.stored = newBase;
+  }
+
+  private static RuntimeException unchecked(Throwable failure) {
+    if (failure instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException(failure);
+  }
+
+  private static ExecutorService rowWriteThreads() {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor threads = new ThreadPoolExecutor(WRITE_THREADS, WRITE_THREADS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "inbound-row-write-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    threads.allowCoreThreadTimeOut(true);
+    return threads;
   }
 
   /**
@@ -414,7 +507,7 @@ public final class LinkedMerge {
         }
       }
       ObjectNode newBase = SyncedBase.overlay(record.base, agreed);
-      if (record.base == null || !record.base.values().equals(newBase)) {
+      if (record.stored == null || !record.stored.equals(newBase)) {
         bases.add(SyncedRecord.of(table.logicalName(), record.recordId(), newBase, now));
       }
       for (Conflict conflict : record.result.conflicts()) {

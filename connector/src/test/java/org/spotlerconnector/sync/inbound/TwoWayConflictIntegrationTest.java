@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,9 @@ import org.spotlerconnector.store.RecordedConflict;
 import org.spotlerconnector.store.SyncConflict;
 
 /**
- * Both sides change a two-way field before a sync: every conflict rule, whichever flow finds the conflict, and a
- * Dataverse row that changes between the merge's read and its write (412).
+ * Both sides change a two-way field before a sync: every conflict rule, whichever flow finds the conflict, a
+ * Dataverse row that changes between the merge's read and its write (412), and the base of a written row stored
+ * before the page's other writes are done.
  */
 class TwoWayConflictIntegrationTest {
   @TempDir Path dir;
@@ -96,6 +100,34 @@ class TwoWayConflictIntegrationTest {
     assertThat(fixture.row("contacts", id).get("firstname").asText()).isEqualTo("Twelve");
     assertThat(fixture.dataverseWrites(mark)).extracting(w -> w.status()).containsExactly(412, 204);
     assertThat(fixture.conflicts()).isEmpty();
+  }
+
+  @Test
+  void a_written_row_has_its_base_stored_while_other_rows_of_the_page_are_still_being_written() throws Exception {
+    String written = fixture.syncedContactIds().get(7);
+    String slow = fixture.syncedContactIds().get(8);
+    sandbox.dataverseServer().faults().add(
+        FaultRule.of(FaultRule.Kind.DELAY).delay(3_000).onMethod("PATCH").onPath("/contacts\\(" + slow).times(1));
+    fixture.editSpotler(written, Map.of("firstName", "Quick"));
+    fixture.editSpotler(slow, Map.of("firstName", "Slow"));
+
+    CompletableFuture<Void> inbound = CompletableFuture.runAsync(fixture::inboundOnly);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!"Quick".equals(baseFirstName(written)) && System.nanoTime() < deadline && !inbound.isDone()) {
+      Thread.sleep(20);
+    }
+
+    assertThat(baseFirstName(written)).isEqualTo("Quick");
+    assertThat(fixture.row("contacts", slow).get("firstname").asText())
+        .as("the other row's write is still under way").isNotEqualTo("Slow");
+    inbound.get(60, TimeUnit.SECONDS);
+    assertThat(baseFirstName(slow)).isEqualTo("Slow");
+    assertThat(fixture.row("contacts", slow).get("firstname").asText()).isEqualTo("Slow");
+  }
+
+  private String baseFirstName(String id) {
+    return fixture.connector().store().syncedValues().get(TwoWayFixture.CONNECTION, "contact", id).orElseThrow()
+        .values().path("firstName").asText();
   }
 
   /** One contact per rule, each changed on both sides; for "newest" once with Spotler last, once with Dynamics last. */
