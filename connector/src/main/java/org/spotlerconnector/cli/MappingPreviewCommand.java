@@ -19,7 +19,6 @@ import org.spotlerconnector.mapping.RequiredSelect;
 import org.spotlerconnector.mapping.SourceTable;
 import org.spotlerconnector.runtime.Connector;
 import org.spotlerconnector.schema.DataverseSchemaReader;
-import org.spotlerconnector.schema.LiveDataverseSchema;
 import org.spotlerconnector.schema.MappingCheck;
 import org.spotlerconnector.schema.SpotlerSchemaReader;
 import org.spotlerconnector.spotler.MailPlusClient;
@@ -67,9 +66,11 @@ final class MappingPreviewCommand extends ConnectorMain.WithConfig implements Ca
     DataverseClient dataverse = DataverseClient.create(Connector.dataverseSettings(config.dataverse()));
     MailPlusClient spotler = MailPlusClient.create(Connector.spotlerConfig(config.spotler()));
     ZoneId zone = config.spotler().timeZone();
-    OutboundMapper mapper = new MappingCheck(new DataverseSchemaReader(dataverse), new SpotlerSchemaReader(spotler), zone)
-        .check(config.mapping());
-    Optional<MergePlan> plan = mergePlan(config, dataverse, spotler);
+    MappingCheck.Checked checked =
+        new MappingCheck(new DataverseSchemaReader(dataverse), new SpotlerSchemaReader(spotler), zone)
+            .checkKeepingSchemas(config.mapping());
+    OutboundMapper mapper = checked.outbound();
+    Optional<MergePlan> plan = mergePlan(config, checked);
     PreviewText text = PreviewText.forMapping(config.mapping());
     Preview preview = new Preview(spec.commandLine().getOut(), new PreviewRows(dataverse), count, mapper, plan,
         new OutboundPreview(mapper, config.sync().outbound(), config.mapping(), text),
@@ -138,12 +139,12 @@ final class MappingPreviewCommand extends ConnectorMain.WithConfig implements Ca
   }
 
   /** The compiled two-way mapping, when the connector would read Spotler's changes; read as the connector reads it. */
-  private static Optional<MergePlan> mergePlan(ConnectorConfig config, DataverseClient dataverse, MailPlusClient spotler) {
+  private static Optional<MergePlan> mergePlan(ConnectorConfig config, MappingCheck.Checked schemas) {
     if (!config.sync().inbound().enabled() || !MergePlan.readsSpotler(config.mapping())) {
       return Optional.empty();
     }
-    return Optional.of(MergePlan.create(config.mapping(), new SpotlerSchemaReader(spotler).read(),
-        new LiveDataverseSchema(new DataverseSchemaReader(dataverse)), config.spotler().timeZone()));
+    return Optional.of(
+        MergePlan.create(config.mapping(), schemas.spotler(), schemas.dataverse(), config.spotler().timeZone()));
   }
 
   private static String whyNoInbound(ConnectorConfig config) {

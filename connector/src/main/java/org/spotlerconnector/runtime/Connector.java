@@ -82,16 +82,17 @@ public final class Connector implements AutoCloseable {
     this.config = config;
     this.dataverse = DataverseClient.create(dataverseSettings(config.dataverse()));
     this.spotler = MailPlusClient.create(spotlerConfig(config.spotler()));
-    OutboundMapper mapper =
+    MappingCheck.Checked checked =
         new MappingCheck(new DataverseSchemaReader(dataverse), new SpotlerSchemaReader(spotler), config.spotler().timeZone())
-            .check(config.mapping());
+            .checkKeepingSchemas(config.mapping());
+    OutboundMapper mapper = checked.outbound();
     this.store = StoreOpener.open(config.store(), clock);
     Optional<InboundSide> inboundSide;
     Optional<PermissionSide> permissionSide;
     try {
       permissionSide = PermissionSide.of(config, dataverse, spotler);
       inboundSide = InboundSide.of(
-          config, dataverse, spotler, store, permissionSide.map(PermissionSide::permissions), clock);
+          config, checked, dataverse, spotler, store, permissionSide.map(PermissionSide::permissions), clock);
     } catch (RuntimeException e) {
       store.close();
       throw e;

@@ -11,9 +11,8 @@ import org.spotlerconnector.dataverse.DataverseClient;
 import org.spotlerconnector.mapping.SourceLocation;
 import org.spotlerconnector.mapping.SpotlerSchema;
 import org.spotlerconnector.permissions.Permissions;
-import org.spotlerconnector.schema.DataverseSchemaReader;
 import org.spotlerconnector.schema.LiveDataverseSchema;
-import org.spotlerconnector.schema.SpotlerSchemaReader;
+import org.spotlerconnector.schema.MappingCheck;
 import org.spotlerconnector.spotler.MailPlusClient;
 import org.spotlerconnector.store.Store;
 import org.spotlerconnector.sync.TwoWayCheck;
@@ -28,26 +27,26 @@ import org.spotlerconnector.sync.inbound.SpotlerEditCheck;
 /**
  * The Spotler-to-Dynamics side of a connection, when {@code sync.inbound.enabled} is on and the mapping has a row
  * mapped {@code <-} or {@code <->}: the inbound sync, and the check that keeps the outbound flow from overwriting
- * Spotler edits of two-way fields. Built from both schemas, read again here: the mapping check has already found that
- * the mapping fits them.
+ * Spotler edits of two-way fields. Built from the schemas the mapping check read and found the mapping to fit.
  */
 record InboundSide(InboundSync sync, TwoWayCheck twoWayCheck) {
 
   /**
+   * @param schemas what the mapping check read
+   * @param permissions the Spotler Permission rows, when permissions are synced
    * @throws ConfigException when new subscribers cannot be created as configured (a missing table, a column that does
    *     not fit)
    */
-  /** @param permissions the Spotler Permission rows, when permissions are synced */
   static Optional<InboundSide> of(
-      ConnectorConfig config, DataverseClient dataverse, MailPlusClient spotler, Store store,
-      Optional<Permissions> permissions, Clock clock) {
+      ConnectorConfig config, MappingCheck.Checked schemas, DataverseClient dataverse, MailPlusClient spotler,
+      Store store, Optional<Permissions> permissions, Clock clock) {
     if (!config.sync().inbound().enabled() || !MergePlan.readsSpotler(config.mapping())) {
       return Optional.empty();
     }
     ZoneId zone = config.spotler().timeZone();
     String connectionId = config.connection().id();
-    SpotlerSchema spotlerSchema = new SpotlerSchemaReader(spotler).read();
-    LiveDataverseSchema dataverseSchema = new LiveDataverseSchema(new DataverseSchemaReader(dataverse));
+    SpotlerSchema spotlerSchema = schemas.spotler();
+    LiveDataverseSchema dataverseSchema = schemas.dataverse();
     MergePlan plan = permissions.isPresent()
         ? MergePlan.withPermissions(config.mapping(), spotlerSchema, dataverseSchema, zone)
         : MergePlan.create(config.mapping(), spotlerSchema, dataverseSchema, zone);

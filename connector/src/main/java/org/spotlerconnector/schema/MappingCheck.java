@@ -54,6 +54,17 @@ public final class MappingCheck {
    * @throws org.spotlerconnector.spotler.MailPlusException when Mail+ refuses to list the contact properties
    */
   public OutboundMapper check(List<FieldMapping> mapping) {
+    return checkKeepingSchemas(mapping).outbound();
+  }
+
+  /**
+   * The outbound mapper and the two schemas it was checked against (the Dataverse one caching the tables it read), so
+   * that the inbound side is built from the same reads instead of reading both schemas again.
+   */
+  public record Checked(OutboundMapper outbound, SpotlerSchema spotler, LiveDataverseSchema dataverse) {}
+
+  /** As {@link #check}, keeping the schemas read. */
+  public Checked checkKeepingSchemas(List<FieldMapping> mapping) {
     SpotlerSchema spotlerSchema = spotler.read();
     LiveDataverseSchema dataverseSchema = new LiveDataverseSchema(dataverse);
     Set<SourceTable> missing = missingTables(mapping, dataverseSchema);
@@ -66,7 +77,7 @@ public final class MappingCheck {
     }
     OutboundMapper mapper = OutboundMapper.create(mapping, spotlerSchema, dataverseSchema, zone);
     LOG.atInfo().setMessage("The mapping fits both schemas").addKeyValue("rows", mapping.size()).log();
-    return mapper;
+    return new Checked(mapper, spotlerSchema, dataverseSchema);
   }
 
   private static Set<SourceTable> missingTables(List<FieldMapping> mapping, LiveDataverseSchema dataverse) {

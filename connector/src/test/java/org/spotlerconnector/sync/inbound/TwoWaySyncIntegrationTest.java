@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotlerconnector.sandbox.Sandbox;
@@ -33,6 +34,23 @@ class TwoWaySyncIntegrationTest {
       fixture.close();
     }
     sandbox.close();
+  }
+
+  @Test
+  @DisplayName("start-up reads each mapped table's definition once: the inbound side reuses the mapping check's reads")
+  void start_up_reads_the_schemas_once() {
+    fixture.close();
+    long before = fixture.dataverseLog().lastSequence();
+    long spotlerBefore = fixture.spotlerLog().lastSequence();
+
+    fixture = new TwoWayFixture(sandbox, dir, "");
+
+    assertThat(fixture.dataverseLog().since(before))
+        .filteredOn(e -> e.path().endsWith("EntityDefinitions(LogicalName='contact')"))
+        .hasSize(1);
+    assertThat(fixture.spotlerLog().since(spotlerBefore))
+        .filteredOn(e -> e.path().endsWith("/contact/properties/list"))
+        .hasSize(1);
   }
 
   @Test
