@@ -51,9 +51,16 @@ final class WebhookDeliveries {
             started.messageName(), started.entityName(), started.entityId(), started.correlationId(), status,
             statuses, error, started.queuedAt(), at);
     deliveries.replace(started.id(), finished);
+    return finished;
+  }
+
+  /**
+   * Ends a delivery's wait, after {@link #finished} and after what follows from it (an asynchronous step's system
+   * job), so that a waiter sees both.
+   */
+  synchronized void settled() {
     pending--;
     notifyAll();
-    return finished;
   }
 
   synchronized List<WebhookDelivery> all() {

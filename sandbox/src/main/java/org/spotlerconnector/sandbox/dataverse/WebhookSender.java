@@ -81,13 +81,23 @@ final class WebhookSender {
   /** Sends a synchronous step's webhook on the calling thread. */
   WebhookDelivery deliver(WebhookCall call) {
     WebhookDelivery started = deliveries.started(call, clock.instant());
-    return send(call, started);
+    try {
+      return send(call, started);
+    } finally {
+      deliveries.settled();
+    }
   }
 
   /** Queues an asynchronous step's webhook; it is sent and recorded as a system job on a background thread. */
   void submit(WebhookCall call) {
     WebhookDelivery started = deliveries.started(call, clock.instant());
-    background.execute(() -> jobs.record(call, send(call, started)));
+    background.execute(() -> {
+      try {
+        jobs.record(call, send(call, started));
+      } finally {
+        deliveries.settled();
+      }
+    });
   }
 
   private WebhookDelivery send(WebhookCall call, WebhookDelivery started) {
